@@ -1,0 +1,234 @@
+using System.Collections.Immutable;
+using Tallyroom.Core.Declarations;
+using Tallyroom.Core.Events;
+
+namespace Tallyroom.Core.Counting;
+
+/// <summary>
+/// Everything known at one revision of the log: the election, every council and ballot, and the scoreboard.
+/// Immutable, so readers share it without locks. <see cref="Apply"/> folds one event and touches only the ballot,
+/// its council and the national totals.
+/// </summary>
+public sealed record ElectionState
+{
+    /// <summary>The state before any event.</summary>
+    public static ElectionState Empty { get; } = new();
+
+    /// <summary>The revision of the last event folded in; 0 for the empty log.</summary>
+    public long Revision { get; init; }
+
+    /// <summary>The election, once defined.</summary>
+    public Elections.ElectionInfo? Election { get; init; }
+
+    /// <summary>Councils by slug.</summary>
+    public ImmutableDictionary<string, CouncilView> Councils { get; init; } = ImmutableDictionary<string, CouncilView>.Empty;
+
+    /// <summary>Ballots by id.</summary>
+    public ImmutableDictionary<string, BallotView> Ballots { get; init; } = ImmutableDictionary<string, BallotView>.Empty;
+
+    /// <summary>The national scoreboard.</summary>
+    public Scoreboard Scoreboard { get; init; } = Scoreboard.Empty;
+
+    /// <summary>Lists every rule the event would break if applied to this state; empty when it may be applied.</summary>
+    public IReadOnlyList<RuleViolation> Check(ElectionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e switch
+        {
+            ElectionDefined => Election is null ? [] : [new("election-once", "election", $"The log already defines election {Election.Id}.")],
+            CouncilDefined c => CheckCouncil(c),
+            BallotDefined b => CheckBallot(b),
+            BallotPostponed p => CheckPostponed(p),
+            DeclarationRecorded d => CheckDeclaration(d.Declaration),
+            BallotStatisticsRecorded s => CheckStatistics(s),
+            _ => [new("event-known", "type", $"Unknown event {e.GetType().Name}.")],
+        };
+    }
+
+    /// <summary>Folds one event, which must have passed <see cref="Check"/>, as the given revision.</summary>
+    public ElectionState Apply(ElectionEvent e, long revision)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var next = e switch
+        {
+            ElectionDefined d => this with { Election = d.Election },
+            CouncilDefined c => WithCouncil(null, new CouncilView { Definition = c.Council }),
+            BallotDefined b => ApplyBallot(b, revision),
+            BallotPostponed p => ApplyPostponed(p, revision),
+            DeclarationRecorded d => ApplyDeclaration(d.Declaration, revision),
+            BallotStatisticsRecorded s => WithBallot(Ballots[s.Statistics.BallotId] with { Statistics = s.Statistics, LastChangedRevision = revision }),
+            _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
+        };
+        return next with { Revision = revision };
+    }
+
+    private List<RuleViolation> CheckCouncil(CouncilDefined e)
+    {
+        var council = e.Council;
+        var problems = new List<RuleViolation>();
+        if (string.IsNullOrWhiteSpace(council.Slug) || council.Slug != Slug.Make(council.Slug))
+        {
+            problems.Add(new("slug-form", "council.slug", $"'{council.Slug}' is not a slug (lower-case letters, digits and single hyphens)."));
+        }
+        else if (Councils.ContainsKey(council.Slug))
+        {
+            problems.Add(new("council-unique", "council.slug", $"Council '{council.Slug}' is already defined."));
+        }
+
+        if (council.StatutorySize is <= 0)
+        {
+            problems.Add(new("size-positive", "council.statutorySize", "A council's statutory size must be at least 1."));
+        }
+
+        return problems;
+    }
+
+    private List<RuleViolation> CheckBallot(BallotDefined e)
+    {
+        var ballot = e.Ballot;
+        var problems = new List<RuleViolation>();
+        if (Ballots.ContainsKey(ballot.Id))
+        {
+            problems.Add(new("ballot-unique", "ballot.id", $"Ballot {ballot.Id} is already defined."));
+        }
+
+        if (!Councils.ContainsKey(ballot.CouncilSlug))
+        {
+            problems.Add(new("council-known", "ballot.councilSlug", $"Ballot {ballot.Id} names council '{ballot.CouncilSlug}', which is not defined."));
+        }
+
+        if (ballot.SeatsUp < 1)
+        {
+            problems.Add(new("seats-positive", "ballot.seatsUp", $"Ballot {ballot.Id} must have at least one seat up."));
+        }
+
+        var candidates = ballot.Candidates.IsDefault ? [] : ballot.Candidates;
+        if (candidates.Length == 0)
+        {
+            problems.Add(new("candidates-required", "ballot.candidates", $"Ballot {ballot.Id} has no candidates."));
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(candidates[i].Id) || !ids.Add(candidates[i].Id))
+            {
+                problems.Add(new("candidate-id-unique", $"ballot.candidates[{Slug.Invariant(i)}].id",
+                    $"Candidate ids must be present and unique within ballot {ballot.Id}; '{candidates[i].Id}' is not."));
+            }
+        }
+
+        return problems;
+    }
+
+    private IReadOnlyList<RuleViolation> CheckPostponed(BallotPostponed e)
+    {
+        if (!Ballots.TryGetValue(e.BallotId, out var ballot))
+        {
+            return [UnknownBallot(e.BallotId)];
+        }
+
+        return ballot.Status switch
+        {
+            BallotStatus.Postponed => [new("postpone-once", "ballotId", $"Ballot {e.BallotId} is already postponed.")],
+            BallotStatus.Declared or BallotStatus.Uncontested => [new("postpone-before-declaration", "ballotId", $"Ballot {e.BallotId} is declared; a declared poll cannot be postponed.")],
+            _ => [],
+        };
+    }
+
+    private IReadOnlyList<RuleViolation> CheckDeclaration(Declaration declaration)
+    {
+        if (!Ballots.TryGetValue(declaration.BallotId, out var ballot))
+        {
+            return [UnknownBallot(declaration.BallotId)];
+        }
+
+        if (ballot.Status == BallotStatus.Postponed)
+        {
+            return [new("ballot-not-postponed", "ballotId", $"Ballot {declaration.BallotId} was postponed; its new poll has a new identifier.")];
+        }
+
+        return DeclarationRules.Check(ballot.Definition, declaration, ballot.HasResult);
+    }
+
+    private List<RuleViolation> CheckStatistics(BallotStatisticsRecorded e)
+    {
+        var s = e.Statistics;
+        if (!Ballots.ContainsKey(s.BallotId))
+        {
+            return [UnknownBallot(s.BallotId)];
+        }
+
+        var problems = new List<RuleViolation>();
+        foreach (var (field, value) in new[] { ("publishedSeats", s.PublishedSeats), ("electorate", s.Electorate), ("validBallotPapers", s.ValidBallotPapers), ("rejectedBallotPapers", s.RejectedBallotPapers) })
+        {
+            if (value < 0)
+            {
+                problems.Add(new("count-non-negative", field, $"{field} must be zero or more."));
+            }
+        }
+
+        return problems;
+    }
+
+    private static RuleViolation UnknownBallot(string ballotId) =>
+        new("ballot-known", "ballotId", $"Ballot '{ballotId}' is not defined in this election.");
+
+    private ElectionState ApplyBallot(BallotDefined e, long revision)
+    {
+        var ballot = e.Ballot;
+        var council = Councils[ballot.CouncilSlug];
+        var state = this with { Ballots = Ballots.Add(ballot.Id, new BallotView { Definition = ballot, LastChangedRevision = revision }) };
+        return state.WithCouncil(council, council with
+        {
+            BallotIds = council.BallotIds.Add(ballot.Id),
+            SeatsUp = council.SeatsUp + ballot.SeatsUp,
+        });
+    }
+
+    private ElectionState ApplyPostponed(BallotPostponed e, long revision)
+    {
+        var ballot = Ballots[e.BallotId];
+        var council = Councils[ballot.Definition.CouncilSlug];
+        return WithBallot(ballot with { Status = BallotStatus.Postponed, PostponedReason = e.Reason, LastChangedRevision = revision })
+            .WithCouncil(council, council with
+            {
+                BallotsPostponed = council.BallotsPostponed + 1,
+                SeatsPostponed = council.SeatsPostponed + ballot.Definition.SeatsUp,
+            });
+    }
+
+    private ElectionState ApplyDeclaration(Declaration declaration, long revision)
+    {
+        var ballot = Ballots[declaration.BallotId];
+        var definition = ballot.Definition;
+        var won = PartySeats.Count(declaration.Results.Where(r => r.Elected).Select(r => definition.FindCandidate(r.CandidateId)!.Party));
+        var council = Councils[definition.CouncilSlug];
+        var wasDeclared = ballot.HasResult;
+        var updatedCouncil = council with
+        {
+            SeatsWon = council.SeatsWon.Minus(ballot.SeatsWon).Plus(won),
+            BallotsDeclared = council.BallotsDeclared + (wasDeclared ? 0 : 1),
+            SeatsDeclared = council.SeatsDeclared + (wasDeclared ? 0 : definition.SeatsUp),
+        };
+        var updatedBallot = ballot with
+        {
+            Status = definition.IsUncontested ? BallotStatus.Uncontested : BallotStatus.Declared,
+            Declaration = declaration,
+            Corrections = ballot.Corrections + (wasDeclared ? 1 : 0),
+            DeclaredAtRevision = ballot.DeclaredAtRevision ?? revision,
+            LastChangedRevision = revision,
+            SeatsWon = won,
+        };
+        return WithBallot(updatedBallot).WithCouncil(council, updatedCouncil);
+    }
+
+    private ElectionState WithBallot(BallotView ballot) =>
+        this with { Ballots = Ballots.SetItem(ballot.Definition.Id, ballot) };
+
+    private ElectionState WithCouncil(CouncilView? before, CouncilView after) => this with
+    {
+        Councils = Councils.SetItem(after.Definition.Slug, after),
+        Scoreboard = Scoreboard.Replace(before, after),
+    };
+}

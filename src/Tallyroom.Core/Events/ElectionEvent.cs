@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using Tallyroom.Core.Declarations;
+using Tallyroom.Core.Elections;
+
+namespace Tallyroom.Core.Events;
+
+/// <summary>
+/// A fact of election night, as stored in the append-only log. Every view is folded from these. The type names
+/// written to the log (<c>type</c>) are part of the storage format: never rename one, add a new event instead.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ElectionDefined), "election-defined")]
+[JsonDerivedType(typeof(CouncilDefined), "council-defined")]
+[JsonDerivedType(typeof(BallotDefined), "ballot-defined")]
+[JsonDerivedType(typeof(BallotPostponed), "ballot-postponed")]
+[JsonDerivedType(typeof(DeclarationRecorded), "declaration-recorded")]
+[JsonDerivedType(typeof(BallotStatisticsRecorded), "ballot-statistics-recorded")]
+public abstract record ElectionEvent;
+
+/// <summary>The election was defined (once per log).</summary>
+public sealed record ElectionDefined(ElectionInfo Election) : ElectionEvent;
+
+/// <summary>A council taking part was defined.</summary>
+public sealed record CouncilDefined(CouncilDefinition Council) : ElectionEvent;
+
+/// <summary>A ballot (ward contest) with its candidates was defined.</summary>
+public sealed record BallotDefined(BallotDefinition Ballot) : ElectionEvent;
+
+/// <summary>A poll was countermanded (e.g. a candidate died); its seats stay in the council, undeclared.</summary>
+public sealed record BallotPostponed(string BallotId, string Reason) : ElectionEvent;
+
+/// <summary>A ballot was declared, or its declaration corrected (when the ballot was already declared).</summary>
+public sealed record DeclarationRecorded(Declaration Declaration) : ElectionEvent;
+
+/// <summary>Official ward statistics were merged onto a ballot.</summary>
+public sealed record BallotStatisticsRecorded(BallotStatistics Statistics) : ElectionEvent;
