@@ -47,6 +47,18 @@ public sealed record ImportOptions
     /// <summary>Define the election (councils, ballots, candidates) without declaring results.</summary>
     public bool SetupOnly { get; init; }
 
+    /// <summary>
+    /// The polling day, for formats whose rows do not carry it (LEAP). When null, an importer takes it from a
+    /// <c>yyyy-mm-dd</c> in the file name, and refuses the file if there is none.
+    /// </summary>
+    public DateOnly? PollingDay { get; init; }
+
+    /// <summary>
+    /// A Democracy Club <c>ballot_id,gss_code</c> file giving each ballot's ONS ward code, for formats that lack
+    /// them; null for none.
+    /// </summary>
+    public string? WardCodesPath { get; init; }
+
     /// <summary>Told the number of records read so far, now and then, for a progress display.</summary>
     public IProgress<int>? Progress { get; init; }
 }
