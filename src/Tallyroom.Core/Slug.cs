@@ -7,8 +7,9 @@ namespace Tallyroom.Core;
 public static class Slug
 {
     /// <summary>
-    /// ASCII-folds the text, drops every character other than letters, digits, spaces and hyphens, lower-cases it and
-    /// collapses runs of spaces and hyphens into one hyphen (trimmed at both ends). "Edgeley &amp; Cheadle Heath"
+    /// ASCII-folds the text, drops every character other than letters, digits, white space and hyphens, lower-cases it
+    /// and collapses runs of white space and hyphens into one hyphen (trimmed at both ends). Line breaks count as white
+    /// space: names in spreadsheet exports wrap over lines. "Edgeley &amp; Cheadle Heath"
     /// becomes <c>edgeley-cheadle-heath</c>.
     /// </summary>
     public static string Make(string text)
@@ -19,7 +20,7 @@ public static class Slug
         var pendingHyphen = false;
         foreach (var c in decomposed)
         {
-            if (c is ' ' or '-')
+            if (c == '-' || char.IsWhiteSpace(c))
             {
                 pendingHyphen = builder.Length > 0;
                 continue;

@@ -10,6 +10,7 @@ public sealed class SlugTests
     [InlineData("Saint-Étienne", "saint-etienne")]
     [InlineData("  Maida Vale ", "maida-vale")]
     [InlineData("O'Connell's Ward", "oconnells-ward")]
+    [InlineData("Carterton\nNorth West", "carterton-north-west")]
     public void SlugsFoldAccentsDropPunctuationAndCollapseSeparators(string name, string slug) =>
         Assert.Equal(slug, Slug.Make(name));
 }

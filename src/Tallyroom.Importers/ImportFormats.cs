@@ -1,0 +1,26 @@
+using Tallyroom.Core.Counting;
+using Tallyroom.Importers.DemocracyClub;
+using Tallyroom.Importers.ElectoralCommission;
+using Tallyroom.Importers.Leap;
+
+namespace Tallyroom.Importers;
+
+/// <summary>Reads a file into events, given the state it will be appended to.</summary>
+public delegate ImportBatch ImportReader(string path, ElectionState current, ImportOptions options);
+
+/// <summary>Every import format by the name users type (<c>tallyroom import &lt;format&gt;</c>).</summary>
+public static class ImportFormats
+{
+    private static readonly Dictionary<string, ImportReader> Readers = new(StringComparer.Ordinal)
+    {
+        [DemocracyClubResults.FormatName] = DemocracyClubResults.Read,
+        [LeapResults.FormatName] = LeapResults.Read,
+        [ElectoralCommissionWards.FormatName] = ElectoralCommissionWards.Read,
+    };
+
+    /// <summary>The format names, in a stable order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Readers.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The reader for a format name; null if there is none.</summary>
+    public static ImportReader? Find(string name) => Readers.GetValueOrDefault(name);
+}
