@@ -1,1 +1,3 @@
-return 0;
+using Tallyroom.Hosting;
+
+return await Cli.Build(TimeProvider.System).Parse(args).InvokeAsync().ConfigureAwait(false);
