@@ -40,6 +40,34 @@ internal sealed class ElectionBuilder
         return this;
     }
 
+    /// <summary>An eve-of-poll baseline: size, controller (null for NOC), continuing seats; eve-of-poll = continuing plus defended.</summary>
+    public ElectionBuilder CouncilBaseline(string council, int size, Party? controlBefore, params (Party Party, int Seats)[] continuing)
+    {
+        events.Add(new CouncilBaselineRecorded(new Core.Baselines.CouncilBaseline
+        {
+            CouncilSlug = council,
+            StatutorySize = size,
+            ControlBefore = controlBefore,
+            Continuing = [.. continuing.Select(c => new PartyCount(c.Party, c.Seats))],
+            Source = "test",
+        }));
+        return this;
+    }
+
+    /// <summary>A ballot's baseline defending one seat per party given.</summary>
+    public ElectionBuilder Defended(string council, string ward, params Party[] defended)
+    {
+        events.Add(new BallotBaselineRecorded(new Core.Baselines.BallotBaseline
+        {
+            BallotId = BallotId(council, ward),
+            Kind = Core.Baselines.BaselineKind.Actual,
+            LastFought = new DateOnly(2014, 5, 22),
+            Defended = PartySeats.Count(defended).Entries,
+            Source = "test",
+        }));
+        return this;
+    }
+
     public ElectionBuilder Add(ElectionEvent e)
     {
         events.Add(e);

@@ -242,4 +242,28 @@ internal static class ElectionNight
 
     private static CandidateResult Line(string candidateId, int votes, bool elected = false, bool byLot = false) =>
         new() { CandidateId = candidateId, Votes = votes, Elected = elected, DecidedByLot = byLot };
+
+    /// <summary>Baseline events (defended seats, eve-of-poll composition), stored like any other fact.</summary>
+    public static IReadOnlyList<ElectionEvent> Baselines { get; } =
+    [
+        new BallotBaselineRecorded(new Core.Baselines.BallotBaseline
+        {
+            BallotId = "local.stockport.heald-green.2018-05-03",
+            Kind = Core.Baselines.BaselineKind.Actual,
+            LastFought = new DateOnly(2014, 5, 22),
+            Defended = [new(ElectionNight.HealdGreenRatepayers, 1)],
+            Previous = [new("Quentin Quinn", ElectionNight.HealdGreenRatepayers, 2011, true), new("Rosa Reid", Core.Parties.PartyCatalog.Conservative, null, false)],
+            Source = "LEAP 2014, matched by ward code",
+        }),
+        new BallotBaselineRecorded(new Core.Baselines.BallotBaseline { BallotId = "local.stockport.bramhall-north.2018-05-03", Kind = Core.Baselines.BaselineKind.NotComparable, Source = "new boundaries" }),
+        new CouncilBaselineRecorded(new Core.Baselines.CouncilBaseline
+        {
+            CouncilSlug = "stockport",
+            StatutorySize = 63,
+            EveOfPoll = [new(Core.Parties.PartyCatalog.LiberalDemocrats, 26), new(Core.Parties.PartyCatalog.Labour, 23)],
+            ControlBefore = null,
+            Continuing = [new(Core.Parties.PartyCatalog.LiberalDemocrats, 17)],
+            Source = "Open Council Data 2017",
+        }),
+    ];
 }

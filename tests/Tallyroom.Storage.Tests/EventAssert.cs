@@ -27,6 +27,18 @@ internal static class EventAssert
                 Assert.Equal(d.Declaration.Results.ToArray(), declaration.Results.ToArray());
                 Assert.Equal(d.Declaration with { Results = [] }, declaration with { Results = [] });
                 break;
+            case BallotBaselineRecorded b:
+                var baseline = ((BallotBaselineRecorded)actual).Baseline;
+                Assert.Equal(b.Baseline.Defended.ToArray(), baseline.Defended.ToArray());
+                Assert.Equal(b.Baseline.Previous.ToArray(), baseline.Previous.ToArray());
+                Assert.Equal(b.Baseline with { Defended = [], Previous = [] }, baseline with { Defended = [], Previous = [] });
+                break;
+            case CouncilBaselineRecorded c:
+                var council = ((CouncilBaselineRecorded)actual).Baseline;
+                Assert.Equal(c.Baseline.EveOfPoll.ToArray(), council.EveOfPoll.ToArray());
+                Assert.Equal(c.Baseline.Continuing.ToArray(), council.Continuing.ToArray());
+                Assert.Equal(c.Baseline with { EveOfPoll = [], Continuing = [] }, council with { EveOfPoll = [], Continuing = [] });
+                break;
             default:
                 // The other events hold no arrays, so record equality is exact.
                 Assert.Equal(expected, actual);

@@ -16,6 +16,17 @@ public sealed class EventJsonTests
     }
 
     [Fact]
+    public void BaselineEventsRoundTripExactly()
+    {
+        foreach (var e in ElectionNight.Baselines)
+        {
+            EventAssert.Equal(e, EventJson.Deserialize(EventJson.Serialize(e)));
+        }
+
+        Assert.Equal(["ballot-baseline-recorded", "ballot-baseline-recorded", "council-baseline-recorded"], ElectionNight.Baselines.Select(EventJson.TypeName));
+    }
+
+    [Fact]
     public void ADeclarationIsWrittenAsCamelCaseJsonWithItsTypeFirst()
     {
         Assert.Equal(

@@ -46,6 +46,9 @@ public sealed record BallotView
     /// <summary>Why the poll was postponed, when it was.</summary>
     public string? PostponedReason { get; init; }
 
+    /// <summary>What the seats were last time (defended seats, previous results), when a baseline was recorded.</summary>
+    public Baselines.BallotBaseline? Baseline { get; init; }
+
     /// <summary>Seats won, by party; empty until declared.</summary>
     public PartySeats SeatsWon { get; init; } = PartySeats.Empty;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Tallyroom.Core.Baselines;
 using Tallyroom.Core.Declarations;
 using Tallyroom.Core.Events;
 
@@ -41,6 +42,8 @@ public sealed record ElectionState
             BallotPostponed p => CheckPostponed(p),
             DeclarationRecorded d => CheckDeclaration(d.Declaration),
             BallotStatisticsRecorded s => CheckStatistics(s),
+            BallotBaselineRecorded b => CheckBallotBaseline(b.Baseline),
+            CouncilBaselineRecorded c => CheckCouncilBaseline(c.Baseline),
             _ => [new("event-known", "type", $"Unknown event {e.GetType().Name}.")],
         };
     }
@@ -56,7 +59,13 @@ public sealed record ElectionState
             BallotDefined b => ApplyBallot(b, revision),
             BallotPostponed p => ApplyPostponed(p, revision),
             DeclarationRecorded d => ApplyDeclaration(d.Declaration, revision),
-            BallotStatisticsRecorded s => WithBallot(Ballots[s.Statistics.BallotId] with { Statistics = s.Statistics, LastChangedRevision = revision }),
+            BallotStatisticsRecorded s => ReplaceBallot(Ballots[s.Statistics.BallotId], b => b with { Statistics = s.Statistics }, revision),
+            BallotBaselineRecorded b => ReplaceBallot(Ballots[b.Baseline.BallotId], v => v with { Baseline = b.Baseline }, revision),
+            CouncilBaselineRecorded c => WithCouncil(Councils[c.Baseline.CouncilSlug], Councils[c.Baseline.CouncilSlug] with
+            {
+                Baseline = c.Baseline,
+                Continuing = PartySeats.Of(c.Baseline.Continuing),
+            }),
             _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
         };
         return next with { Revision = revision };
@@ -171,6 +180,64 @@ public sealed record ElectionState
         return problems;
     }
 
+    private List<RuleViolation> CheckBallotBaseline(BallotBaseline baseline)
+    {
+        if (!Ballots.TryGetValue(baseline.BallotId, out var ballot))
+        {
+            return [UnknownBallot(baseline.BallotId)];
+        }
+
+        var problems = new List<RuleViolation>();
+        var defended = baseline.Defended.IsDefault ? [] : baseline.Defended;
+        if (defended.Any(d => d.Seats < 0))
+        {
+            problems.Add(new("count-non-negative", "baseline.defended", "Defended seats must be zero or more."));
+        }
+        else if (baseline.Kind == BaselineKind.NotComparable && defended.Length > 0)
+        {
+            problems.Add(new("not-comparable-has-no-defended", "baseline.defended", $"Ballot {baseline.BallotId}'s baseline is not comparable, so it cannot name defended seats."));
+        }
+        else if (baseline.Kind != BaselineKind.NotComparable && defended.Sum(d => d.Seats) != ballot.Definition.SeatsUp)
+        {
+            problems.Add(new("defended-equals-seats-up", "baseline.defended",
+                $"Ballot {baseline.BallotId} has {Slug.Invariant(ballot.Definition.SeatsUp)} seat(s) up, but the baseline defends {Slug.Invariant(defended.Sum(d => d.Seats))}."));
+        }
+
+        return problems;
+    }
+
+    private List<RuleViolation> CheckCouncilBaseline(CouncilBaseline baseline)
+    {
+        if (!Councils.TryGetValue(baseline.CouncilSlug, out var council))
+        {
+            return [new("council-known", "baseline.councilSlug", $"Council '{baseline.CouncilSlug}' is not defined in this election.")];
+        }
+
+        var problems = new List<RuleViolation>();
+        var continuing = baseline.Continuing.IsDefault ? [] : baseline.Continuing;
+        var eve = baseline.EveOfPoll.IsDefault ? [] : baseline.EveOfPoll;
+        if (baseline.StatutorySize < 1)
+        {
+            problems.Add(new("size-positive", "baseline.statutorySize", "A council's statutory size must be at least 1."));
+        }
+        else if (continuing.Any(c => c.Seats < 0) || eve.Any(c => c.Seats < 0))
+        {
+            problems.Add(new("count-non-negative", continuing.Any(c => c.Seats < 0) ? "baseline.continuing" : "baseline.eveOfPoll", "Seat counts must be zero or more."));
+        }
+        else if (continuing.Sum(c => c.Seats) + council.SeatsUp > baseline.StatutorySize)
+        {
+            problems.Add(new("continuing-within-size", "baseline.continuing",
+                $"{council.Definition.Name} has {Slug.Invariant(baseline.StatutorySize)} seats; {Slug.Invariant(continuing.Sum(c => c.Seats))} continuing plus {Slug.Invariant(council.SeatsUp)} up is more than that."));
+        }
+        else if (eve.Sum(c => c.Seats) > baseline.StatutorySize)
+        {
+            problems.Add(new("eve-of-poll-within-size", "baseline.eveOfPoll",
+                $"{council.Definition.Name} has {Slug.Invariant(baseline.StatutorySize)} seats, fewer than the {Slug.Invariant(eve.Sum(c => c.Seats))} in its eve-of-poll composition."));
+        }
+
+        return problems;
+    }
+
     private static RuleViolation UnknownBallot(string ballotId) =>
         new("ballot-known", "ballotId", $"Ballot '{ballotId}' is not defined in this election.");
 
@@ -186,45 +253,36 @@ public sealed record ElectionState
         });
     }
 
-    private ElectionState ApplyPostponed(BallotPostponed e, long revision)
-    {
-        var ballot = Ballots[e.BallotId];
-        var council = Councils[ballot.Definition.CouncilSlug];
-        return WithBallot(ballot with { Status = BallotStatus.Postponed, PostponedReason = e.Reason, LastChangedRevision = revision })
-            .WithCouncil(council, council with
-            {
-                BallotsPostponed = council.BallotsPostponed + 1,
-                SeatsPostponed = council.SeatsPostponed + ballot.Definition.SeatsUp,
-            });
-    }
+    private ElectionState ApplyPostponed(BallotPostponed e, long revision) =>
+        ReplaceBallot(Ballots[e.BallotId], b => b with { Status = BallotStatus.Postponed, PostponedReason = e.Reason }, revision);
 
     private ElectionState ApplyDeclaration(Declaration declaration, long revision)
     {
         var ballot = Ballots[declaration.BallotId];
         var definition = ballot.Definition;
         var won = PartySeats.Count(declaration.Results.Where(r => r.Elected).Select(r => definition.FindCandidate(r.CandidateId)!.Party));
-        var council = Councils[definition.CouncilSlug];
         var wasDeclared = ballot.HasResult;
-        var updatedCouncil = council with
-        {
-            SeatsWon = council.SeatsWon.Minus(ballot.SeatsWon).Plus(won),
-            BallotsDeclared = council.BallotsDeclared + (wasDeclared ? 0 : 1),
-            SeatsDeclared = council.SeatsDeclared + (wasDeclared ? 0 : definition.SeatsUp),
-        };
-        var updatedBallot = ballot with
+        return ReplaceBallot(ballot, b => b with
         {
             Status = definition.IsUncontested ? BallotStatus.Uncontested : BallotStatus.Declared,
             Declaration = declaration,
-            Corrections = ballot.Corrections + (wasDeclared ? 1 : 0),
-            DeclaredAtRevision = ballot.DeclaredAtRevision ?? revision,
-            LastChangedRevision = revision,
+            Corrections = b.Corrections + (wasDeclared ? 1 : 0),
+            DeclaredAtRevision = b.DeclaredAtRevision ?? revision,
             SeatsWon = won,
-        };
-        return WithBallot(updatedBallot).WithCouncil(council, updatedCouncil);
+        }, revision);
     }
 
-    private ElectionState WithBallot(BallotView ballot) =>
-        this with { Ballots = Ballots.SetItem(ballot.Definition.Id, ballot) };
+    /// <summary>
+    /// The one way a ballot changes: its council's tallies lose the ballot's old contribution and gain its new one,
+    /// and the scoreboard replaces the council's. Nothing is recounted.
+    /// </summary>
+    private ElectionState ReplaceBallot(BallotView before, Func<BallotView, BallotView> change, long revision)
+    {
+        var after = change(before) with { LastChangedRevision = revision };
+        var council = Councils[before.Definition.CouncilSlug];
+        var state = this with { Ballots = Ballots.SetItem(after.Definition.Id, after) };
+        return state.WithCouncil(council, council.Replace(BallotContribution.Of(before), BallotContribution.Of(after)));
+    }
 
     private ElectionState WithCouncil(CouncilView? before, CouncilView after) => this with
     {

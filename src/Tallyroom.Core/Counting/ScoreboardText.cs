@@ -14,35 +14,50 @@ public static class ScoreboardText
     }
 
     /// <summary>
-    /// The printed lines: the headline; one line per party that controls a council or is one of the national parties
-    /// ("Conservatives: 24 councils; 530 seats"); the seats of every other party summed on one line, since the
-    /// printed board has no room for each residents' group; and "No overall control: N councils".
+    /// The printed lines, as newsrooms print them:
+    /// <code>
+    /// State of parties after 80 of 150 councils
+    /// Conservatives: 24 councils; 530 seats (+31)
+    /// Labour: 40 councils (-1); 862 seats (+15)
+    /// No overall control: 13 councils (+1)
+    /// </code>
+    /// A council change is shown when it is not zero, a seat change always once any declared council has a baseline.
+    /// One line per party that controls a council, or is one of the national parties; every other party's seats are
+    /// summed on one line, since a printed board has no room for each residents' group. A last line says what the
+    /// changes leave out, when they leave anything out.
     /// </summary>
     public static IReadOnlyList<string> Lines(Scoreboard board)
     {
         ArgumentNullException.ThrowIfNull(board);
+        var changes = board.HasChanges;
         var lines = new List<string> { Headline(board) };
-        var others = 0;
-        var otherParties = 0;
+        int otherSeats = 0, otherChange = 0, otherParties = 0;
         foreach (var line in board.Ranked())
         {
-            if (line.Councils > 0 || PartyCatalog.Canonical.Contains(line.Party))
+            if (line.Councils > 0 || line.CouncilsChange != 0 || PartyCatalog.Canonical.Contains(line.Party))
             {
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{DisplayName(line.Party)}: {Councils(line.Councils)}; {Seats(line.Seats)}"));
+                lines.Add($"{DisplayName(line.Party)}: {Councils(line.Councils, line.CouncilsChange, changes)}; {Seats(line.Seats, line.SeatsChange, changes)}");
             }
             else
             {
-                others += line.Seats;
+                otherSeats += line.Seats;
+                otherChange += line.SeatsChange;
                 otherParties++;
             }
         }
 
         if (otherParties > 0)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Others ({otherParties} parties and groups): {Seats(others)}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Others ({otherParties} parties and groups): {Seats(otherSeats, otherChange, changes)}"));
         }
 
-        lines.Add($"{CouncilControl.NoOverallControlLabel}: {Councils(board.NoOverallControl)}");
+        lines.Add($"{CouncilControl.NoOverallControlLabel}: {Councils(board.NoOverallControl, board.NoOverallControlChange, changes)}");
+        if (changes && (board.CouncilsWithoutBaseline > 0 || board.SeatsNotComparable > 0))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Changes leave out {board.CouncilsWithoutBaseline} council(s) with no eve-of-poll baseline and {board.SeatsNotComparable} seat(s) not comparable with last time."));
+        }
+
         return lines;
     }
 
@@ -53,7 +68,18 @@ public static class ScoreboardText
         return party == PartyCatalog.Conservative ? "Conservatives" : party.Name;
     }
 
-    private static string Councils(int n) => n == 1 ? "1 council" : string.Create(CultureInfo.InvariantCulture, $"{n} councils");
+    /// <summary>A change as printed: "+31", "-1", "0".</summary>
+    public static string WithSign(int change) => change.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
-    private static string Seats(int n) => n == 1 ? "1 seat" : string.Create(CultureInfo.InvariantCulture, $"{n} seats");
+    private static string Councils(int n, int change, bool changes)
+    {
+        var text = n == 1 ? "1 council" : string.Create(CultureInfo.InvariantCulture, $"{n} councils");
+        return changes && change != 0 ? $"{text} ({WithSign(change)})" : text;
+    }
+
+    private static string Seats(int n, int change, bool changes)
+    {
+        var text = n == 1 ? "1 seat" : string.Create(CultureInfo.InvariantCulture, $"{n} seats");
+        return changes ? $"{text} ({WithSign(change)})" : text;
+    }
 }

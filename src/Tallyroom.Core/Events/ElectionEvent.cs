@@ -15,6 +15,8 @@ namespace Tallyroom.Core.Events;
 [JsonDerivedType(typeof(BallotPostponed), "ballot-postponed")]
 [JsonDerivedType(typeof(DeclarationRecorded), "declaration-recorded")]
 [JsonDerivedType(typeof(BallotStatisticsRecorded), "ballot-statistics-recorded")]
+[JsonDerivedType(typeof(BallotBaselineRecorded), "ballot-baseline-recorded")]
+[JsonDerivedType(typeof(CouncilBaselineRecorded), "council-baseline-recorded")]
 public abstract record ElectionEvent;
 
 /// <summary>The election was defined (once per log).</summary>
@@ -34,3 +36,9 @@ public sealed record DeclarationRecorded(Declaration Declaration) : ElectionEven
 
 /// <summary>Official ward statistics were merged onto a ballot.</summary>
 public sealed record BallotStatisticsRecorded(BallotStatistics Statistics) : ElectionEvent;
+
+/// <summary>A ballot's baseline (defended seats, previous results) was recorded; it replaces any earlier one.</summary>
+public sealed record BallotBaselineRecorded(Baselines.BallotBaseline Baseline) : ElectionEvent;
+
+/// <summary>A council's eve-of-poll baseline (size, composition, control, continuing seats) was recorded; it replaces any earlier one.</summary>
+public sealed record CouncilBaselineRecorded(Baselines.CouncilBaseline Baseline) : ElectionEvent;

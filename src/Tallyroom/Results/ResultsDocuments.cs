@@ -19,8 +19,19 @@ internal static class ResultsDocuments
             Headline = ScoreboardText.Headline(board),
             CouncilsDeclared = board.CouncilsDeclared,
             CouncilsTotal = board.CouncilsTotal,
-            Parties = [.. board.Ranked().Select(l => new ScoreboardPartyDocument { Party = l.Party.Name, PartyId = l.Party.Id, Councils = l.Councils, Seats = l.Seats })],
-            NoOverallControl = new NoOverallControlDocument { Councils = board.NoOverallControl },
+            Parties = [.. board.Ranked().Select(l => new ScoreboardPartyDocument
+            {
+                Party = l.Party.Name,
+                PartyId = l.Party.Id,
+                Councils = l.Councils,
+                CouncilsChange = board.HasChanges ? l.CouncilsChange : null,
+                Seats = l.Seats,
+                SeatsChange = board.HasChanges ? l.SeatsChange : null,
+            })],
+            NoOverallControl = new NoOverallControlDocument { Councils = board.NoOverallControl, CouncilsChange = board.HasChanges ? board.NoOverallControlChange : null },
+            CouncilsWithoutBaseline = board.CouncilsWithoutBaseline,
+            SeatsNotComparable = board.SeatsNotComparable,
+            Lines = ScoreboardText.Lines(board),
         };
     }
 
@@ -40,10 +51,24 @@ internal static class ResultsDocuments
         BallotsPostponed = council.BallotsPostponed,
         SeatsDeclared = council.SeatsDeclared,
         SeatsPostponed = council.SeatsPostponed,
-        SeatsWon = council.SeatsWon.Ranked().ToDictionary(e => e.Party.Name, e => e.Seats),
+        SeatsWon = ByName(council.SeatsWon),
         Control = council.Control.Label,
+        Composition = ByName(council.Composition),
+        Continuing = ByName(council.Continuing),
+        ControlBefore = council.ControlBefore?.Label,
+        SeatsChange = council.SeatChanges.OrderByDescending(c => c.Change).ThenBy(c => c.Party.Name, StringComparer.Ordinal).ToDictionary(c => c.Party.Name, c => c.Change),
+        SeatsNotComparable = council.SeatsNotComparable,
+        Comparable = council.Comparable,
+        Outcome = council.Outcome is { } outcome ? new OutcomeDocument { Kind = outcome.Kind, Party = outcome.Party?.Name, From = outcome.From.Label! } : null,
+        SeatsUndeclared = council.SeatsUndeclared,
+        CertainNoOverallControl = !council.Declared && council.Control.Kind == ControlKind.NoOverallControl,
+        ControlCannotChange = council.ControlCannotChange,
+        Prospects = [.. council.Prospects.Select(p => new ProspectDocument { Party = p.Party.Name, Seats = p.Seats, SeatsNeeded = p.SeatsNeeded, WonControl = p.WonControl, CannotWin = p.CannotWin })],
+        BaselineSource = council.Baseline?.Source,
         BallotIds = [.. council.BallotIds],
     };
+
+    private static Dictionary<string, int> ByName(PartySeats seats) => seats.Ranked().ToDictionary(e => e.Party.Name, e => e.Seats);
 
     public static BallotDocument Ballot(ElectionState state, BallotView ballot)
     {
@@ -70,6 +95,14 @@ internal static class ResultsDocuments
             CorrectionReason = ballot.Corrections > 0 ? declaration?.Reason : null,
             PostponedReason = ballot.PostponedReason,
             PublishedSeats = statistics?.PublishedSeats,
+            Baseline = ballot.Baseline is { } baseline ? new BallotBaselineDocument
+            {
+                Kind = baseline.Kind,
+                LastFought = baseline.LastFought,
+                Defended = baseline.Defended.OrderByDescending(d => d.Seats).ToDictionary(d => d.Party.Name, d => d.Seats),
+                Source = baseline.Source,
+            }
+            : null,
         };
     }
 
@@ -94,6 +127,9 @@ internal sealed record ScoreboardDocument
     public required int CouncilsTotal { get; init; }
     public required IReadOnlyList<ScoreboardPartyDocument> Parties { get; init; }
     public required NoOverallControlDocument NoOverallControl { get; init; }
+    public required int CouncilsWithoutBaseline { get; init; }
+    public required int SeatsNotComparable { get; init; }
+    public required IReadOnlyList<string> Lines { get; init; }
 }
 
 internal sealed record ScoreboardPartyDocument
@@ -101,12 +137,39 @@ internal sealed record ScoreboardPartyDocument
     public required string Party { get; init; }
     public required string PartyId { get; init; }
     public required int Councils { get; init; }
+    public required int? CouncilsChange { get; init; }
     public required int Seats { get; init; }
+    public required int? SeatsChange { get; init; }
 }
 
 internal sealed record NoOverallControlDocument
 {
     public required int Councils { get; init; }
+    public required int? CouncilsChange { get; init; }
+}
+
+internal sealed record OutcomeDocument
+{
+    public required OutcomeKind Kind { get; init; }
+    public required string? Party { get; init; }
+    public required string From { get; init; }
+}
+
+internal sealed record ProspectDocument
+{
+    public required string Party { get; init; }
+    public required int Seats { get; init; }
+    public required int SeatsNeeded { get; init; }
+    public required bool WonControl { get; init; }
+    public required bool CannotWin { get; init; }
+}
+
+internal sealed record BallotBaselineDocument
+{
+    public required Core.Baselines.BaselineKind Kind { get; init; }
+    public required DateOnly? LastFought { get; init; }
+    public required IReadOnlyDictionary<string, int> Defended { get; init; }
+    public required string Source { get; init; }
 }
 
 internal sealed record CouncilDocument
@@ -127,6 +190,18 @@ internal sealed record CouncilDocument
     public required int SeatsPostponed { get; init; }
     public required IReadOnlyDictionary<string, int> SeatsWon { get; init; }
     public required string? Control { get; init; }
+    public required IReadOnlyDictionary<string, int> Composition { get; init; }
+    public required IReadOnlyDictionary<string, int> Continuing { get; init; }
+    public required string? ControlBefore { get; init; }
+    public required IReadOnlyDictionary<string, int> SeatsChange { get; init; }
+    public required int SeatsNotComparable { get; init; }
+    public required bool Comparable { get; init; }
+    public required OutcomeDocument? Outcome { get; init; }
+    public required int SeatsUndeclared { get; init; }
+    public required bool CertainNoOverallControl { get; init; }
+    public required bool ControlCannotChange { get; init; }
+    public required IReadOnlyList<ProspectDocument> Prospects { get; init; }
+    public required string? BaselineSource { get; init; }
     public required IReadOnlyList<string> BallotIds { get; init; }
 }
 
@@ -148,6 +223,7 @@ internal sealed record BallotDocument
     public required string? CorrectionReason { get; init; }
     public required string? PostponedReason { get; init; }
     public required int? PublishedSeats { get; init; }
+    public required BallotBaselineDocument? Baseline { get; init; }
 }
 
 internal sealed record CandidateDocument

@@ -68,8 +68,8 @@ public sealed class ResultsEngineOverSqliteTests : IAsyncLifetime
         AssertScoreboard(beforeAnyCouncil.Scoreboard, declared: 0, noOverallControl: 0);
         Assert.Equal(12, afterKensington.Revision);
         AssertScoreboard(afterKensington.Scoreboard, declared: 1, noOverallControl: 0,
-            new ScoreboardLine(PartyCatalog.Conservative, 1, 3),
-            new ScoreboardLine(PartyCatalog.Labour, 0, 2));
+            new ScoreboardLine(PartyCatalog.Conservative, 1, 0, 3, 0),
+            new ScoreboardLine(PartyCatalog.Labour, 0, 0, 2, 0));
         Assert.Equal(BallotStatus.Awaiting, afterKensington.Ballots[ElectionNight.CheadleAndGatley].Status);
         Assert.Equal(13, afterStockport.Revision);
         Assert.Equal(0, afterStockport.Ballots[ElectionNight.Abingdon].Corrections);
@@ -149,9 +149,9 @@ public sealed class ResultsEngineOverSqliteTests : IAsyncLifetime
     private static void AssertFinalState(ElectionState state)
     {
         AssertScoreboard(state.Scoreboard, declared: 2, noOverallControl: 1,
-            new ScoreboardLine(PartyCatalog.Conservative, 1, 4),
-            new ScoreboardLine(PartyCatalog.Labour, 0, 2),
-            new ScoreboardLine(PartyCatalog.LiberalDemocrats, 0, 2));
+            new ScoreboardLine(PartyCatalog.Conservative, 1, 0, 4, 0),
+            new ScoreboardLine(PartyCatalog.Labour, 0, 0, 2, 0),
+            new ScoreboardLine(PartyCatalog.LiberalDemocrats, 0, 0, 2, 0));
         Assert.Equal("Conservative", state.Councils["kensington-and-chelsea"].Control.Label);
         Assert.Equal("No overall control", state.Councils["stockport"].Control.Label);
         Assert.Equal(BallotStatus.Postponed, state.Ballots[ElectionNight.HealdGreen].Status);
