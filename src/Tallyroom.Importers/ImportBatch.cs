@@ -59,6 +59,9 @@ public sealed record ImportOptions
     /// </summary>
     public string? WardCodesPath { get; init; }
 
+    /// <summary>The folder a manifest's relative paths start from; null for the manifest's own folder.</summary>
+    public string? Root { get; init; }
+
     /// <summary>Told the number of records read so far, now and then, for a progress display.</summary>
     public IProgress<int>? Progress { get; init; }
 }

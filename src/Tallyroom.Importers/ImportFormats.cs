@@ -1,7 +1,9 @@
 using Tallyroom.Core.Counting;
+using Tallyroom.Importers.Baseline;
 using Tallyroom.Importers.DemocracyClub;
 using Tallyroom.Importers.ElectoralCommission;
 using Tallyroom.Importers.Leap;
+using Tallyroom.Importers.Manifest;
 
 namespace Tallyroom.Importers;
 
@@ -13,8 +15,10 @@ public static class ImportFormats
 {
     private static readonly Dictionary<string, ImportReader> Readers = new(StringComparer.Ordinal)
     {
+        [BaselineCsv.FormatName] = BaselineCsv.Read,
         [DemocracyClubResults.FormatName] = DemocracyClubResults.Read,
         [LeapResults.FormatName] = LeapResults.Read,
+        [ImportManifest.FormatName] = ImportManifest.Read,
         [ElectoralCommissionWards.FormatName] = ElectoralCommissionWards.Read,
     };
 

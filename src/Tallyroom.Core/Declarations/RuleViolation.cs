@@ -47,4 +47,7 @@ public sealed class RuleViolationException : Exception
 
     /// <summary>When the write was a batch of events, the index of the event that broke the rules.</summary>
     public int? EventIndex { get; init; }
+
+    /// <summary>Where the offending event came from (e.g. <c>file:line</c>), when the writer knows.</summary>
+    public string? SourceDescription { get; init; }
 }

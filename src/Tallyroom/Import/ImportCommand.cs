@@ -23,8 +23,9 @@ internal static class ImportCommand
         var setupOnly = new Option<bool>("--setup-only") { Description = "Define the election (councils, ballots, candidates) without declaring results, as before polls close." };
         var wardCodes = new Option<string?>("--ward-codes") { Description = "A Democracy Club ballot_id,gss_code file giving each ballot's ONS ward code." };
         var pollingDay = new Option<DateOnly?>("--polling-day") { Description = "The polling day (yyyy-mm-dd), for files that do not say it." };
+        var root = new Option<string?>("--root") { Description = "For a manifest: the folder its relative paths start from (default: the manifest's folder)." };
         var db = CommonOptions.Database();
-        var command = new Command("import", "Import a results file into the event log, all or nothing.") { format, file, setupOnly, wardCodes, pollingDay, db };
+        var command = new Command("import", "Import a file (or a manifest of files) into the event log, all or nothing.") { format, file, setupOnly, wardCodes, pollingDay, root, db };
         command.SetAction((parse, ct) => CliOutput.For(parse).RunAsync(async () =>
         {
             var output = CliOutput.For(parse);
@@ -46,62 +47,53 @@ internal static class ImportCommand
             {
                 var reader = ImportFormats.Find(parse.GetValue(format)!)!;
                 var timer = Stopwatch.StartNew();
-                var options = new ImportOptions { SetupOnly = parse.GetValue(setupOnly), WardCodesPath = codes, PollingDay = parse.GetValue(pollingDay) };
-                var batch = await WithProgressAsync(output, path, progress => reader(path, engine.Current, options with { Progress = progress })).ConfigureAwait(false);
-                if (batch is null)
-                {
-                    return 2;
-                }
-
-                if (batch.Events.Count == 0)
-                {
-                    await output.Output.WriteLineAsync($"Nothing new to import from {path}.").ConfigureAwait(false);
-                    return 0;
-                }
-
+                var options = new ImportOptions { SetupOnly = parse.GetValue(setupOnly), WardCodesPath = codes, PollingDay = parse.GetValue(pollingDay), Root = parse.GetValue(root) };
+                ImportBatch? batch = null;
                 try
                 {
+                    batch = await WithProgressAsync(output, path, progress => reader(path, engine.Current, options with { Progress = progress })).ConfigureAwait(false);
+                    if (batch.Events.Count == 0)
+                    {
+                        await output.Output.WriteLineAsync($"Nothing new to import from {path}.").ConfigureAwait(false);
+                        return 0;
+                    }
+
                     var state = await engine.WriteAsync(batch.Events, cancellationToken: ct).ConfigureAwait(false);
                     await WriteSummaryAsync(output, path, batch, state.Revision, timer.Elapsed).ConfigureAwait(false);
                     return 0;
                 }
+                catch (MalformedInputException malformed)
+                {
+                    await output.Error.WriteLineAsync("error: " + malformed.Message).ConfigureAwait(false);
+                }
                 catch (RuleViolationException refusal)
                 {
-                    var where = refusal.EventIndex is { } i ? batch.Sources[i].ToString() : path;
+                    var where = refusal.SourceDescription ?? (refusal.EventIndex is { } i && batch is not null ? batch.Sources[i].ToString() : path);
                     foreach (var violation in refusal.Violations)
                     {
                         await output.Error.WriteLineAsync($"error: {where}: {violation.Field}: {violation.Message} [{violation.Rule}]").ConfigureAwait(false);
                     }
-
-                    await output.Error.WriteLineAsync("Nothing was imported.").ConfigureAwait(false);
-                    return 2;
                 }
+
+                await output.Error.WriteLineAsync("Nothing was imported.").ConfigureAwait(false);
+                return 2;
             }
         }));
         return command;
     }
 
-    private static async Task<ImportBatch?> WithProgressAsync(CliOutput output, string path, Func<IProgress<int>?, ImportBatch> read)
+    private static async Task<ImportBatch> WithProgressAsync(CliOutput output, string path, Func<IProgress<int>?, ImportBatch> read)
     {
-        try
+        // Progress is for a person watching a terminal; when standard error is redirected it would only be noise.
+        if (Console.IsErrorRedirected || output.Error != Console.Error)
         {
-            // Progress is for a person watching a terminal; when standard error is redirected it would only be noise.
-            if (Console.IsErrorRedirected || output.Error != Console.Error)
-            {
-                return read(null);
-            }
+            return read(null);
+        }
 
-            var status = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            return await status.Status().StartAsync($"Reading {Markup.Escape(path)}…", context => Task.Run(() => read(new Progress<int>(records =>
-                context.Status(string.Create(CultureInfo.InvariantCulture, $"Reading {Markup.Escape(path)}: {records:N0} records"))))))
-                .ConfigureAwait(false);
-        }
-        catch (MalformedInputException malformed)
-        {
-            await output.Error.WriteLineAsync("error: " + malformed.Message).ConfigureAwait(false);
-            await output.Error.WriteLineAsync("Nothing was imported.").ConfigureAwait(false);
-            return null;
-        }
+        var status = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await status.Status().StartAsync($"Reading {Markup.Escape(path)}…", context => Task.Run(() => read(new Progress<int>(records =>
+            context.Status(string.Create(CultureInfo.InvariantCulture, $"Reading {Markup.Escape(path)}: {records:N0} records"))))))
+            .ConfigureAwait(false);
     }
 
     private static async Task WriteSummaryAsync(CliOutput output, string path, ImportBatch batch, long revision, TimeSpan elapsed)
@@ -109,7 +101,7 @@ internal static class ImportCommand
         var counts = batch.Events.GroupBy(e => e.GetType()).ToDictionary(g => g.Key, g => g.Count());
         int Count<T>() where T : ElectionEvent => counts.GetValueOrDefault(typeof(T));
         await output.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Imported {path}: {Count<CouncilDefined>()} councils, {Count<BallotDefined>()} ballots, {Count<DeclarationRecorded>()} declarations, {Count<BallotPostponed>()} postponed polls, {Count<BallotStatisticsRecorded>()} ward statistics ({batch.Events.Count} events in {elapsed.TotalSeconds:0.00} s); the log is at revision {revision}."))
+            $"Imported {path}: {Count<CouncilDefined>()} councils, {Count<BallotDefined>()} ballots, {Count<DeclarationRecorded>()} declarations, {Count<BallotPostponed>()} postponed polls, {Count<BallotStatisticsRecorded>()} ward statistics, {Count<BallotBaselineRecorded>()} ballot baselines, {Count<CouncilBaselineRecorded>()} council baselines ({batch.Events.Count} events in {elapsed.TotalSeconds:0.00} s); the log is at revision {revision}."))
             .ConfigureAwait(false);
         foreach (var note in batch.Notes)
         {

@@ -12,28 +12,59 @@ internal static class ResultsTables
         var d = council.Definition;
         var control = council.Control.Label ?? "Not yet decided";
         console.MarkupLine(Invariant($"[bold]{Markup.Escape(d.Name)}[/] ({d.Type}) — {Markup.Escape(control)}"));
-        console.WriteLine(Invariant($"{council.TotalSeats} seats, majority {council.Majority}; {council.SeatsUp} up at this election."));
+        if (council.Outcome is { } outcome)
+        {
+            console.WriteLine(CouncilOutcomeText.Sentence(d.Name, outcome));
+        }
+        else if (council.ControlBefore is { } before)
+        {
+            console.WriteLine("Control on the eve of poll: " + before.Label + (council.ControlCannotChange ? " (the seats not up settle control: it cannot change this year)." : "."));
+        }
+
+        console.WriteLine(Invariant($"{council.TotalSeats} seats, majority {council.Majority}; {council.SeatsUp} up at this election, {council.Continuing.Total} continuing."));
         console.WriteLine(Invariant($"Declared: {council.BallotsDeclared} of {council.BallotIds.Length} ballots ({council.SeatsDeclared} seats)") +
             (council.BallotsPostponed > 0 ? Invariant($"; {council.BallotsPostponed} poll(s) postponed ({council.SeatsPostponed} seats)") : string.Empty) + ".");
 
-        var parties = new Table().AddColumns("Party", "Seats won", "Continuing", "Composition");
-        foreach (var entry in council.Composition.Ranked())
+        var changes = council.SeatChanges.ToDictionary(c => c.Party.Id, c => c.Change);
+        var parties = new Table().AddColumns("Party", "Seats won", "Change", "Continuing", "Composition", "Still needs");
+        foreach (var prospect in council.Prospects)
         {
-            parties.AddRow(Markup.Escape(entry.Party.Name), Number(council.SeatsWon.Get(entry.Party.Id)), Number(council.Continuing.Get(entry.Party.Id)), Number(entry.Seats));
+            var id = prospect.Party.Id;
+            var needs = prospect.WonControl ? "majority" : prospect.CannotWin ? "cannot win" : Number(prospect.SeatsNeeded);
+            parties.AddRow(Markup.Escape(prospect.Party.Name), Number(council.SeatsWon.Get(id)), changes.TryGetValue(id, out var change) ? ScoreboardText.WithSign(change) : "—",
+                Number(council.Continuing.Get(id)), Number(prospect.Seats), needs);
         }
 
         console.Write(parties);
-        var ballots = new Table().AddColumns("Ballot", "Seats", "Status", "Won by");
+        if (council.SeatsNotComparable > 0)
+        {
+            console.WriteLine(Invariant($"{council.SeatsNotComparable} declared seat(s) are not comparable with last time (new boundaries, no notional result): left out of the changes."));
+        }
+
+        var ballots = new Table().AddColumns("Ballot", "Seats", "Status", "Won by", "Defended");
         foreach (var id in council.BallotIds)
         {
             var ballot = state.Ballots[id];
             ballots.AddRow(Markup.Escape(ballot.Definition.WardName), Number(ballot.Definition.SeatsUp), ballot.Status.ToString(),
-                Markup.Escape(string.Join(", ", ballot.SeatsWon.Ranked().Select(e => e.Seats > 1 ? Invariant($"{e.Party.Name} {e.Seats}") : e.Party.Name))));
+                Markup.Escape(Seats(ballot.SeatsWon.Entries)), Markup.Escape(ballot.Baseline switch
+                {
+                    null => "no baseline",
+                    { Kind: Core.Baselines.BaselineKind.NotComparable } => "not comparable",
+                    var b => Seats(b.Defended),
+                }));
         }
 
         console.Write(ballots);
+        if (council.Baseline is { } baseline)
+        {
+            console.WriteLine("Baseline: " + baseline.Source);
+        }
+
         console.WriteLine(Invariant($"(revision {state.Revision})"));
     }
+
+    private static string Seats(IEnumerable<PartyCount> seats) =>
+        string.Join(", ", seats.OrderByDescending(e => e.Seats).Select(e => e.Seats > 1 ? Invariant($"{e.Party.Name} {e.Seats}") : e.Party.Name));
 
     public static void WriteBallot(IAnsiConsole console, ElectionState state, BallotView ballot)
     {
