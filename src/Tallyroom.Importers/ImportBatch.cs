@@ -59,6 +59,14 @@ public sealed record ImportOptions
     /// </summary>
     public string? WardCodesPath { get; init; }
 
+    /// <summary>
+    /// An ONS ward code-history file (<c>GEOGCD, GEOGNM, GEOGCD_P, GEOGNM_P, SI_TITLE, OPER_DATE</c>, e.g.
+    /// <c>wards_2018_to_2014.csv</c>) telling which ward codes changed, and when, between a previous election and this
+    /// one. The previous-results importers use it to mark redrawn wards not comparable and to follow renames; null
+    /// for none, in which case wards are matched by code or name alone and a note says so.
+    /// </summary>
+    public string? WardCodeChangesPath { get; init; }
+
     /// <summary>The folder a manifest's relative paths start from; null for the manifest's own folder.</summary>
     public string? Root { get; init; }
 

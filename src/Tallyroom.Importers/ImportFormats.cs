@@ -20,6 +20,9 @@ public static class ImportFormats
         [LeapResults.FormatName] = LeapResults.Read,
         [ImportManifest.FormatName] = ImportManifest.Read,
         [ElectoralCommissionWards.FormatName] = ElectoralCommissionWards.Read,
+        [Previous.PreviousLeap.FormatName] = Previous.PreviousLeap.Read,
+        [Previous.PreviousGla.FormatName] = Previous.PreviousGla.Read,
+        [EveOfPoll.OpenCouncilDataBaselines.FormatName] = EveOfPoll.OpenCouncilDataBaselines.Read,
     };
 
     /// <summary>The format names, in a stable order.</summary>

@@ -16,6 +16,12 @@ public sealed record CouncilBaseline
     /// <summary>The statutory number of seats <c>T</c>.</summary>
     public required int StatutorySize { get; init; }
 
+    /// <summary>
+    /// The council's size on the eve of poll when a boundary review changed it at this election (Birmingham went
+    /// from 120 seats to 101 in 2018); null when it is <see cref="StatutorySize"/>. Control before is judged on it.
+    /// </summary>
+    public int? EveOfPollSize { get; init; }
+
     /// <summary>Composition on the eve of poll, by party (vacancies are simply absent).</summary>
     public ImmutableArray<PartyCount> EveOfPoll { get; init; } = [];
 

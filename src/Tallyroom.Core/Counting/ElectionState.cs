@@ -55,7 +55,9 @@ public sealed record ElectionState
         var next = e switch
         {
             ElectionDefined d => this with { Election = d.Election },
-            CouncilDefined c => WithCouncil(null, new CouncilView { Definition = c.Council }),
+            CouncilDefined c => Councils.TryGetValue(c.Council.Slug, out var existing)
+                ? WithCouncil(existing, existing with { Definition = c.Council })
+                : WithCouncil(null, new CouncilView { Definition = c.Council }),
             BallotDefined b => ApplyBallot(b, revision),
             BallotPostponed p => ApplyPostponed(p, revision),
             DeclarationRecorded d => ApplyDeclaration(d.Declaration, revision),
@@ -71,17 +73,13 @@ public sealed record ElectionState
         return next with { Revision = revision };
     }
 
-    private List<RuleViolation> CheckCouncil(CouncilDefined e)
+    private static List<RuleViolation> CheckCouncil(CouncilDefined e)
     {
         var council = e.Council;
         var problems = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(council.Slug) || council.Slug != Slug.Make(council.Slug))
         {
             problems.Add(new("slug-form", "council.slug", $"'{council.Slug}' is not a slug (lower-case letters, digits and single hyphens)."));
-        }
-        else if (Councils.ContainsKey(council.Slug))
-        {
-            problems.Add(new("council-unique", "council.slug", $"Council '{council.Slug}' is already defined."));
         }
 
         if (council.StatutorySize is <= 0)
@@ -229,10 +227,14 @@ public sealed record ElectionState
             problems.Add(new("continuing-within-size", "baseline.continuing",
                 $"{council.Definition.Name} has {Slug.Invariant(baseline.StatutorySize)} seats; {Slug.Invariant(continuing.Sum(c => c.Seats))} continuing plus {Slug.Invariant(council.SeatsUp)} up is more than that."));
         }
-        else if (eve.Sum(c => c.Seats) > baseline.StatutorySize)
+        else if (baseline.EveOfPollSize is < 1)
+        {
+            problems.Add(new("size-positive", "baseline.eveOfPollSize", "A council's size on the eve of poll must be at least 1."));
+        }
+        else if (eve.Sum(c => c.Seats) > (baseline.EveOfPollSize ?? baseline.StatutorySize))
         {
             problems.Add(new("eve-of-poll-within-size", "baseline.eveOfPoll",
-                $"{council.Definition.Name} has {Slug.Invariant(baseline.StatutorySize)} seats, fewer than the {Slug.Invariant(eve.Sum(c => c.Seats))} in its eve-of-poll composition."));
+                $"{council.Definition.Name} had {Slug.Invariant(baseline.EveOfPollSize ?? baseline.StatutorySize)} seats on the eve of poll, fewer than the {Slug.Invariant(eve.Sum(c => c.Seats))} in its eve-of-poll composition."));
         }
 
         return problems;

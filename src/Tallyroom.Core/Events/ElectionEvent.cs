@@ -22,7 +22,10 @@ public abstract record ElectionEvent;
 /// <summary>The election was defined (once per log).</summary>
 public sealed record ElectionDefined(ElectionInfo Election) : ElectionEvent;
 
-/// <summary>A council taking part was defined.</summary>
+/// <summary>
+/// A council taking part was defined, or (for a slug already defined) its definition amended: a later source may give
+/// the official name, ONS code or size that an earlier one lacked. Its ballots and tallies are kept.
+/// </summary>
 public sealed record CouncilDefined(CouncilDefinition Council) : ElectionEvent;
 
 /// <summary>A ballot (ward contest) with its candidates was defined.</summary>

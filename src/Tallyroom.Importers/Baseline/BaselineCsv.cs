@@ -107,14 +107,8 @@ public static class BaselineCsv
                 throw new MalformedInputException(new SourceLocation(path, 1), "the file is empty; it needs a header row: " + string.Join(',', Columns) + ".");
             }
 
-            var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim()).ToList();
-            var missing = Columns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new MalformedInputException(new SourceLocation(path, 1), "the header lacks column(s) " + string.Join(", ", missing) + "; it must have " + string.Join(',', Columns) + ".");
-            }
-
-            var index = Columns.ToDictionary(c => c, c => header.IndexOf(c), StringComparer.Ordinal);
+            var header = CsvColumns.Locate(path, csv, Columns, "a baseline file");
+            var index = Columns.ToDictionary(c => c, c => header[c], StringComparer.Ordinal);
             while (csv.Read())
             {
                 var line = checked((int)csv.LineNumber);

@@ -25,6 +25,7 @@ public static class ElectoralCommissionWards
     private const string WardCodeColumn = "ONS Ward code";
     private const string WardColumn = "Ward";
     private const string AuthorityColumn = "Local Authority";
+    private const string AuthorityCodeColumn = "Local Authority code";
     private const string SeatsColumn = "Number of seats";
     private const string ElectorateColumn = "Electorate";
     private const string ValidColumn = "Total valid votes cast";
@@ -72,7 +73,7 @@ public static class ElectoralCommissionWards
         using var csv = CsvReader.FromFile(path, CsvOptions);
         try
         {
-            ReadSheet(path, csv, ballots, options.Progress, batch);
+            ReadSheet(path, csv, current, ballots, options.Progress, batch);
         }
         catch (CsvFormatException e)
         {
@@ -82,7 +83,7 @@ public static class ElectoralCommissionWards
         return batch;
     }
 
-    private static void ReadSheet(string path, CsvReader csv, BallotIndex ballots, IProgress<int>? progress, ImportBatch batch)
+    private static void ReadSheet(string path, CsvReader csv, ElectionState current, BallotIndex ballots, IProgress<int>? progress, ImportBatch batch)
     {
         for (var row = 1; row <= HeaderRows; row++)
         {
@@ -94,6 +95,7 @@ public static class ElectoralCommissionWards
 
         var columns = LocateColumns(path, csv);
         var matchedAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        var identified = new HashSet<string>(StringComparer.Ordinal);
         var records = 0;
         while (csv.Read())
         {
@@ -126,6 +128,7 @@ public static class ElectoralCommissionWards
             }
 
             matchedAt.Add(ballot.Definition.Id, line);
+            IdentifyCouncil(row, current.Councils[ballot.Definition.CouncilSlug].Definition, identified, batch);
             var statistics = new BallotStatistics
             {
                 BallotId = ballot.Definition.Id,
@@ -140,6 +143,18 @@ public static class ElectoralCommissionWards
         }
 
         progress?.Report(records);
+    }
+
+    /// <summary>
+    /// Sources without ONS codes (Democracy Club) leave a council's code, and so its type, unknown; the sheet gives the
+    /// official code, so the council's definition is amended once, keeping everything else.
+    /// </summary>
+    private static void IdentifyCouncil(SheetRow row, CouncilDefinition council, HashSet<string> identified, ImportBatch batch)
+    {
+        if (council.GssCode is null && row.AuthorityCode.Length > 0 && identified.Add(council.Slug))
+        {
+            batch.Add(new CouncilDefined(council with { GssCode = row.AuthorityCode, Type = CouncilTypes.FromGssCode(row.AuthorityCode) }), new SourceLocation(row.Path, row.Line));
+        }
     }
 
     private static Dictionary<string, int> LocateColumns(string path, CsvReader csv)
@@ -246,7 +261,13 @@ public static class ElectoralCommissionWards
             WardCode = Cell(WardCodeColumn);
             Ward = Cell(WardColumn);
             Authority = Cell(AuthorityColumn);
+            AuthorityCode = columns.ContainsKey(AuthorityCodeColumn) ? Cell(AuthorityCodeColumn) : string.Empty;
         }
+
+        public string Path => path;
+
+        public string AuthorityCode { get; }
+
 
         public int Line { get; }
 

@@ -169,7 +169,11 @@ public static partial class LeapResults
         return batch;
     }
 
-    private static DateOnly PollingDay(string path, ImportOptions options, ImportBatch batch)
+    /// <summary>
+    /// The polling day: <see cref="ImportOptions.PollingDay"/> (noting a different date in the file name), else the
+    /// <c>yyyy-mm-dd</c> in the file name. Also used by the previous-results importer, which reads LEAP files too.
+    /// </summary>
+    internal static DateOnly PollingDay(string path, ImportOptions options, ImportBatch batch)
     {
         var match = DateInName().Match(Path.GetFileName(path));
         DateOnly? fromName = match.Success && DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var named)
@@ -190,7 +194,11 @@ public static partial class LeapResults
             "no polling day: LEAP rows do not carry the date, the file name has no valid yyyy-mm-dd, and ImportOptions.PollingDay is not set.");
     }
 
-    private static bool IsByElectionOnly(LeapCouncil council, LeapOptions leap, ImportBatch batch)
+    /// <summary>
+    /// Whether the council held only same-day by-elections (at most <see cref="LeapOptions.ByElectionOnlyMaxContests"/>
+    /// contests); if so a note says it is left out. Also used by the previous-results importer.
+    /// </summary>
+    internal static bool IsByElectionOnly(LeapCouncil council, LeapOptions leap, ImportBatch batch)
     {
         if (council.Wards.Count > leap.ByElectionOnlyMaxContests)
         {

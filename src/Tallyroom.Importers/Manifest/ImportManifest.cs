@@ -68,6 +68,7 @@ public static class ImportManifest
                 SetupOnly = source.SetupOnly || options.SetupOnly,
                 PollingDay = source.PollingDay,
                 WardCodesPath = Resolve(root, source.WardCodes, where, field + ".wardCodes"),
+                WardCodeChangesPath = Resolve(root, source.WardCodeChanges, where, field + ".wardCodeChanges"),
                 Progress = options.Progress,
             };
             var part = reader(Resolve(root, source.Path, where, field + ".path")!, state, sourceOptions);
@@ -173,6 +174,8 @@ public static class ImportManifest
         public DateOnly? PollingDay { get; init; }
 
         public string? WardCodes { get; init; }
+
+        public string? WardCodeChanges { get; init; }
 
         public string? Only { get; init; }
     }

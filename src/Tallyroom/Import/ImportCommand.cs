@@ -58,8 +58,9 @@ internal static class ImportCommand
                         return 0;
                     }
 
+                    var before = engine.Current;
                     var state = await engine.WriteAsync(batch.Events, cancellationToken: ct).ConfigureAwait(false);
-                    await WriteSummaryAsync(output, path, batch, state.Revision, timer.Elapsed).ConfigureAwait(false);
+                    await WriteSummaryAsync(output, path, batch, before, state.Revision, timer.Elapsed).ConfigureAwait(false);
                     return 0;
                 }
                 catch (MalformedInputException malformed)
@@ -96,12 +97,15 @@ internal static class ImportCommand
             .ConfigureAwait(false);
     }
 
-    private static async Task WriteSummaryAsync(CliOutput output, string path, ImportBatch batch, long revision, TimeSpan elapsed)
+    private static async Task WriteSummaryAsync(CliOutput output, string path, ImportBatch batch, Core.Counting.ElectionState before, long revision, TimeSpan elapsed)
     {
         var counts = batch.Events.GroupBy(e => e.GetType()).ToDictionary(g => g.Key, g => g.Count());
         int Count<T>() where T : ElectionEvent => counts.GetValueOrDefault(typeof(T));
+        var councils = batch.Events.OfType<CouncilDefined>().Select(c => c.Council.Slug).Distinct().ToList();
+        var added = councils.Count(slug => !before.Councils.ContainsKey(slug));
+        var amended = Count<CouncilDefined>() - added;
         await output.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Imported {path}: {Count<CouncilDefined>()} councils, {Count<BallotDefined>()} ballots, {Count<DeclarationRecorded>()} declarations, {Count<BallotPostponed>()} postponed polls, {Count<BallotStatisticsRecorded>()} ward statistics, {Count<BallotBaselineRecorded>()} ballot baselines, {Count<CouncilBaselineRecorded>()} council baselines ({batch.Events.Count} events in {elapsed.TotalSeconds:0.00} s); the log is at revision {revision}."))
+            $"Imported {path}: {added} councils{(amended > 0 ? $" ({amended} council definitions amended)" : string.Empty)}, {Count<BallotDefined>()} ballots, {Count<DeclarationRecorded>()} declarations, {Count<BallotPostponed>()} postponed polls, {Count<BallotStatisticsRecorded>()} ward statistics, {Count<BallotBaselineRecorded>()} ballot baselines, {Count<CouncilBaselineRecorded>()} council baselines ({batch.Events.Count} events in {elapsed.TotalSeconds:0.00} s); the log is at revision {revision}."))
             .ConfigureAwait(false);
         foreach (var note in batch.Notes)
         {

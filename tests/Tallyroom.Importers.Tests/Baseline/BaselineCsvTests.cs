@@ -121,7 +121,7 @@ public sealed class BaselineCsvTests : IDisposable
 
         var refusal = Assert.Throws<MalformedInputException>(() => BaselineCsv.Read(path, Trafford(), new ImportOptions()));
 
-        Assert.Equal($"{path}:1: the header lacks column(s) ballot, votes, candidate, elected, kind, last_fought, source; it must have record,council,ballot,party,seats,votes,candidate,elected,kind,last_fought,source.", refusal.Message);
+        Assert.Equal($"{path}:1: the header lacks ballot, votes, candidate, elected, kind, last_fought, source; a baseline file needs record, council, ballot, party, seats, votes, candidate, elected, kind, last_fought, source.", refusal.Message);
     }
 
     public void Dispose() => folder.Dispose();

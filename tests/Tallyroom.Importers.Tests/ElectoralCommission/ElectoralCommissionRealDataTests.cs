@@ -33,7 +33,7 @@ public sealed class ElectoralCommissionRealDataTests(RealDemocracyClubImport imp
         foreach (var sheet in new[] { London, Metropolitan, Unitary, Districts })
         {
             var batch = ElectoralCommissionWards.Read(sheet, state, new ImportOptions());
-            counts.Add(batch.Events.Count);
+            counts.Add(batch.Events.OfType<BallotStatisticsRecorded>().Count());
             state = ResultsEngine.Fold(state, batch.Events);
         }
 
@@ -94,9 +94,9 @@ public sealed class ElectoralCommissionRealDataTests(RealDemocracyClubImport imp
         var batch = ElectoralCommissionWards.Read(London, import.State, new ImportOptions());
 
         // Line 4: Barking and Dagenham, Abbey: 3 seats, electorate 9257, 2773 valid papers, 19 rejected at the count.
-        var abbey = Assert.IsType<BallotStatisticsRecorded>(batch.Events[0]).Statistics;
+        var abbey = Assert.IsType<BallotStatisticsRecorded>(batch.Events[1]).Statistics;
         Assert.Equal(new BallotStatistics { BallotId = "local.barking-and-dagenham.abbey.2018-05-03", PublishedSeats = 3, Electorate = 9257, ValidBallotPapers = 2773, RejectedBallotPapers = 19, Source = "Electoral Commission" }, abbey);
-        Assert.Equal(new SourceLocation(London, 4), batch.Sources[0]);
+        Assert.Equal(new SourceLocation(London, 4), batch.Sources[1]);
     }
 
     [Fact]
@@ -104,8 +104,22 @@ public sealed class ElectoralCommissionRealDataTests(RealDemocracyClubImport imp
     {
         var batch = ElectoralCommissionWards.Read(London, import.State, new ImportOptions());
 
-        Assert.Equal(630, batch.Events.Count);
+        Assert.Equal(630, batch.Events.OfType<BallotStatisticsRecorded>().Count());
         Assert.Equal(["Skipped the totals row on line 635 (Total London Boroughs)."], batch.Notes);
+    }
+
+    [Fact]
+    public void EachLondonBoroughIsGivenItsOfficialCodeOnceAndSoItsType()
+    {
+        var batch = ElectoralCommissionWards.Read(London, import.State, new ImportOptions());
+        var amended = batch.Events.OfType<CouncilDefined>().Select(c => c.Council).ToList();
+        var state = ResultsEngine.Fold(import.State, batch.Events);
+
+        // The London sheet has 32 boroughs; the Democracy Club file names none with a code.
+        Assert.Equal(32, amended.Select(c => c.Slug).Distinct().Count());
+        Assert.Equal(32, amended.Count);
+        Assert.Equal(("E09000033", CouncilType.LondonBorough), (state.Councils["westminster"].Definition.GssCode, state.Councils["westminster"].Definition.Type));
+        Assert.Equal(import.State.Councils["westminster"].BallotIds.Length, state.Councils["westminster"].BallotIds.Length);
     }
 
     [Fact]

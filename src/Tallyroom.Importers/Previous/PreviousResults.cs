@@ -1,0 +1,290 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Tallyroom.Core.Baselines;
+using Tallyroom.Core.Counting;
+using Tallyroom.Core.Elections;
+using Tallyroom.Core.Events;
+
+namespace Tallyroom.Importers.Previous;
+
+/// <summary>Which winners of the previous election held the seats up now, by how long before it was.</summary>
+internal enum PreviousCycle
+{
+    /// <summary>Four years before, a full term: the same seats. When more were elected then, the top-placed took the full term.</summary>
+    TermBefore,
+
+    /// <summary>
+    /// Two years before, in a council that elected every seat then (all-out, usually on new boundaries) and elects by
+    /// thirds now: the lowest-placed winners got the shortest term, ending now.
+    /// </summary>
+    AllOutTwoYearsBefore,
+}
+
+/// <summary>
+/// Turns a previous election's ward contests into <see cref="BallotBaselineRecorded"/> events for the ballots of the
+/// election in the log: matching (<see cref="WardMatching"/>), the defended-seat rules and the notes. Thread-safe.
+/// </summary>
+internal static class PreviousResults
+{
+    /// <summary>
+    /// Adds to <paramref name="batch"/> one baseline per ballot of <paramref name="current"/> whose council the file
+    /// covers (in ballot id order), and notes saying what was matched and why not.
+    /// </summary>
+    /// <exception cref="MalformedInputException">The ward-code changes file is malformed.</exception>
+    public static ImportBatch Read(PreviousContests file, ElectionState current, ImportOptions options, ImportBatch batch)
+    {
+        var cycle = CycleOf(file.Path, file.PollingDay, current);
+        var election = current.Election!;
+        var changes = options.WardCodeChangesPath is { } changesPath ? WardCodeChanges.Read(changesPath) : null;
+        var matching = new WardMatching(file, changes);
+        if (changes is { MalformedPreviousCodeLines.Count: > 0 })
+        {
+            batch.Note($"{Path.GetFileName(changes.Path)}: GEOGCD_P is not a well-formed ONS code on line(s) {string.Join(", ", changes.MalformedPreviousCodeLines.Select(l => l.ToString(CultureInfo.InvariantCulture)))}; those rows still mark their new code, but the malformed code is not used to find the newest code in use.");
+        }
+
+        var allOut = cycle == PreviousCycle.AllOutTwoYearsBefore ? AllOutCouncils(file, election, batch) : null;
+        NoteMethod(file, changes, matching, batch);
+
+        var tally = new Tally();
+        var aliased = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var ballot in current.Ballots.Values.Select(b => b.Definition).OrderBy(b => b.Id, StringComparer.Ordinal))
+        {
+            var council = current.Councils[ballot.CouncilSlug].Definition;
+            var (previousCouncil, withoutCityOf) = matching.FindCouncil(council);
+            var match = matching.Match(ballot, previousCouncil);
+            if (match.Kind == MatchKind.NotCovered)
+            {
+                tally.NotCovered.Add(ballot.CouncilSlug);
+                tally.NotCoveredBallots++;
+                continue;
+            }
+
+            if (allOut is not null && !allOut.Contains(match.Council!))
+            {
+                tally.NotAllOut.Add(ballot.CouncilSlug);
+                tally.NotAllOutBallots++;
+                continue;
+            }
+
+            if (withoutCityOf && match.Council == previousCouncil)
+            {
+                aliased.Add($"{council.Name} ({council.Slug}) is {file.Label}'s '{previousCouncil!.Name}': council names were compared without a leading \"City of\".");
+            }
+
+            if (ballot.WardGssCode is null && matching.FileHasWardCodes)
+            {
+                tally.NameOnlyInCodedFile++;
+            }
+
+            var (baseline, where, cause) = match.Kind == MatchKind.Matched
+                ? FromWard(file, ballot, match, cycle, election, tally, batch)
+                : (NotComparable(file, ballot.Id, match.Reason), match.Council!.Line, match.Cause);
+            if (cause is { } why)
+            {
+                tally.ByCause[why] = tally.ByCause.GetValueOrDefault(why) + 1;
+                if (match.Redrawn is { } change && changes!.IsOneToOne(change))
+                {
+                    tally.OneToOne.Add($"{ballot.WardName} ({change.PreviousCode} → {change.Code})");
+                }
+            }
+            else
+            {
+                tally.Actual++;
+            }
+
+            tally.Covered.Add(ballot.CouncilSlug);
+            batch.Add(new BallotBaselineRecorded(baseline), new SourceLocation(file.Path, where));
+        }
+
+        foreach (var note in aliased)
+        {
+            batch.Note(note);
+        }
+
+        NoteOutcome(file, tally, batch);
+        return batch;
+    }
+
+    /// <summary>
+    /// Which previous winners hold the seats up now, from how long before the election in the log the previous poll
+    /// was. Called before a file is read, so that a wrong day or an empty log is refused at once.
+    /// </summary>
+    /// <exception cref="MalformedInputException">The log holds no election, or the poll is not 4 or 2 years before it.</exception>
+    public static PreviousCycle CycleOf(string path, DateOnly day, ElectionState current)
+    {
+        var election = current.Election ?? throw new MalformedInputException(new SourceLocation(path, 1),
+            "the log holds no election yet: previous results are matched to the ballots of the election in the log, so import its ballots first.");
+        var years = election.PollingDay.Year - day.Year;
+        if (day < election.PollingDay && years == 4)
+        {
+            return PreviousCycle.TermBefore;
+        }
+
+        if (day < election.PollingDay && years == 2)
+        {
+            return PreviousCycle.AllOutTwoYearsBefore;
+        }
+
+        throw new MalformedInputException(new SourceLocation(path, 1), string.Create(CultureInfo.InvariantCulture,
+            $"the previous poll, {Iso(day)}, is not 4 or 2 years before the election in the log ({election.Id}): seats up now were last fought a four-year term before, or two years before where a council elected every seat then; which winners of another year held these seats depends on the cycle, so it is not supported."));
+    }
+
+    /// <summary>
+    /// The councils whose previous election was all-out: more than half of their wards elected two or more
+    /// councillors. In a year of thirds a ward elects one (two when a casual vacancy is filled too), so the 2016
+    /// elections of thirds councils never come near half; those that elected every seat on new boundaries did.
+    /// </summary>
+    private static HashSet<PreviousCouncil> AllOutCouncils(PreviousContests file, ElectionInfo election, ImportBatch batch)
+    {
+        var allOut = file.Councils.Where(c => c.Wards.Count(w => w.Winners >= 2) * 2 > c.Wards.Count).ToHashSet();
+        var listed = string.Join(", ", allOut.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{c.Name} ({c.Wards.Count(w => w.Winners >= 2)} of {c.Wards.Count} wards, {c.Wards.Sum(w => w.Winners)} seats)")));
+        batch.Note(string.Create(CultureInfo.InvariantCulture,
+            $"{file.Label} is two years before {election.Id}: its winners defend seats up now only where the council elected every seat then (all-out, on new boundaries) and now elects by thirds, the lowest-placed having got the shortest term. Rule: a council was all-out when more than half its wards elected two or more councillors (a year of thirds elects one a ward, bar casual vacancies). All-out: {(allOut.Count == 0 ? "none" : listed)}. The other {file.Councils.Count - allOut.Count} council(s) of the file elected other seats then (in a council by thirds, seats up again in {election.PollingDay.Year + 2}); their ballots are left as they are."));
+        return allOut;
+    }
+
+    private static (BallotBaseline Baseline, int Line, NotComparableCause? Cause) FromWard(PreviousContests file, BallotDefinition ballot, WardMatch match, PreviousCycle cycle, ElectionInfo election, Tally tally, ImportBatch batch)
+    {
+        var ward = match.Ward!;
+        var previous = ward.Candidates.Select(c => new PreviousCandidate(c.Name, c.Party, c.Votes, c.Elected)).ToImmutableArray();
+        var seats = ballot.SeatsUp;
+        var winners = ward.Candidates.Where(c => c.Elected).ToList();
+        var place = $"{file.Label}, poll of {Iso(file.PollingDay)}: {ward.Council.Name}, {ward.Name}, {match.How}";
+        if (winners.Count < seats)
+        {
+            return (NotComparable(file, ballot.Id, string.Create(CultureInfo.InvariantCulture,
+                $"{ward.Council.Name}, {ward.Name} ({match.How}) filled {winners.Count} seat(s) then, but {seats} are up now; the extra seat(s) fill a casual vacancy whose last contest is not in the file")) with { Previous = previous },
+                ward.Line,
+                NotComparableCause.MoreSeatsThanWinners);
+        }
+
+        var rule = string.Empty;
+        var defended = winners;
+        if (winners.Count > seats)
+        {
+            // Stable sorts: among equal votes (or an uncontested ward's unknown votes) the row listed first is taken.
+            var ranked = cycle == PreviousCycle.TermBefore
+                ? winners.OrderByDescending(c => c.Votes ?? 0).ToList()
+                : winners.OrderBy(c => c.Votes ?? 0).ToList();
+            defended = ranked.Take(seats).ToList();
+            rule = cycle == PreviousCycle.TermBefore
+                ? string.Create(CultureInfo.InvariantCulture, $"; {winners.Count} elected then for {seats} seat(s) now: the {seats} top-placed defended, having taken the full four-year term (the others filled seats with shorter terms)")
+                : string.Create(CultureInfo.InvariantCulture, $"; {winners.Count} elected then, all-out, for {seats} seat(s) now: the {seats} lowest-placed defended, whose term was the shortest, ending in {election.PollingDay.Year}");
+            tally.MoreWinners[ward.Council.Name] = tally.MoreWinners.GetValueOrDefault(ward.Council.Name) + 1;
+            if (ranked[seats - 1].Votes == ranked[seats].Votes)
+            {
+                var level = ranked[seats].Votes is { } votes ? votes.ToString(CultureInfo.InvariantCulture) + " votes" : "no votes (uncontested)";
+                var tied = ranked.Where(c => c.Votes == ranked[seats].Votes).ToList();
+                rule += $"; a tie at the cut ({level}) was settled by file order";
+                batch.Note(string.Create(CultureInfo.InvariantCulture,
+                    $"{ballot.Id}: the winners {string.Join(", ", tied.Select(c => $"{c.Name} ({c.Party.Name})"))} are tied at {level} across the cut of {seats} defended seat(s); the file does not say whose term ends now, so the one(s) listed first in the file (line {ranked[seats - 1].Line}) are taken."));
+            }
+        }
+
+        var baseline = new BallotBaseline
+        {
+            BallotId = ballot.Id,
+            Kind = BaselineKind.Actual,
+            LastFought = file.PollingDay,
+            Defended = PartySeats.Count(defended.Select(c => c.Party)).Entries,
+            Previous = previous,
+            Source = place + rule + ".",
+        };
+        return (baseline, ward.Line, null);
+    }
+
+    private static BallotBaseline NotComparable(PreviousContests file, string ballotId, string reason) => new()
+    {
+        BallotId = ballotId,
+        Kind = BaselineKind.NotComparable,
+        Source = $"Not comparable with {file.Label}, poll of {Iso(file.PollingDay)}: {reason}.",
+    };
+
+    private static void NoteMethod(PreviousContests file, WardCodeChanges? changes, WardMatching matching, ImportBatch batch)
+    {
+        var day = Iso(file.PollingDay);
+        if (matching.FileHasWardCodes)
+        {
+            batch.Note(changes is null
+                ? $"{file.Label} gives ward codes: ballots with a code are matched by code only, others by council and ward name. No ward-code changes file was given (ImportOptions.WardCodeChangesPath), so a redrawn ward is found only by its code missing from the file."
+                : $"{file.Label} gives ward codes: ballots with a code are matched by code only, others by council and ward name; the ward-code changes in {Path.GetFileName(changes.Path)} also mark wards redrawn since {day}.");
+            return;
+        }
+
+        batch.Note(changes is null
+            ? $"{file.Label} has no ward codes and no ward-code changes file was given (ImportOptions.WardCodeChangesPath), so wards are matched by council and ward name alone: a ward redrawn since {day} that kept its name would be taken as comparable."
+            : $"{file.Label} has no ward codes, so wards are matched by council and ward name, after the ward-code changes in {Path.GetFileName(changes.Path)} mark the wards redrawn since {day}: a code the file makes new after that day, or a code above {matching.NewestCodeThen ?? "(none: no change came into force by then)"}, the newest it shows in use on that day (ONS issues codes in sequence, and the file lists only some years' changes). A ward only renamed keeps its code and is also looked up by its earlier name.");
+    }
+
+    private static void NoteOutcome(PreviousContests file, Tally tally, ImportBatch batch)
+    {
+        var notComparable = tally.ByCause.Values.Sum();
+        var causes = string.Join("; ", tally.ByCause.OrderBy(p => p.Key).Select(p => $"{Count(p.Value)} {CauseText(p.Key)}"));
+        batch.Note(string.Create(CultureInfo.InvariantCulture,
+            $"{Count(tally.Actual + notComparable)} ballot(s) of {Count(tally.Covered.Count)} council(s) got a baseline from {file.Label}: {Count(tally.Actual)} actual, {Count(notComparable)} not comparable{(notComparable == 0 ? string.Empty : " (" + causes + ")")}."));
+        if (tally.NotCoveredBallots > 0)
+        {
+            batch.Note($"{Count(tally.NotCoveredBallots)} ballot(s) of {Count(tally.NotCovered.Count)} council(s) the file does not cover were left as they are: {string.Join(", ", tally.NotCovered)}.");
+        }
+
+        if (tally.NotAllOutBallots > 0)
+        {
+            batch.Note($"{Count(tally.NotAllOutBallots)} ballot(s) of {Count(tally.NotAllOut.Count)} council(s) whose election then was not all-out were left as they are: {string.Join(", ", tally.NotAllOut)}.");
+        }
+
+        if (tally.MoreWinners.Count > 0)
+        {
+            batch.Note($"{Count(tally.MoreWinners.Values.Sum())} ballot(s) had more winners then than seats up now; the defended seats follow the rule stated in each baseline's source. By council: {string.Join(", ", tally.MoreWinners.Select(p => $"{p.Key} {Count(p.Value)}"))}.");
+        }
+
+        if (tally.OneToOne.Count > 0)
+        {
+            batch.Note($"{Count(tally.OneToOne.Count)} of the redrawn wards have a one-to-one code change under the same name ({string.Join(", ", tally.OneToOne)}). They are still not comparable: ONS issues a new code only when a boundary changes, and the file gives no areas to show the change is nil.");
+        }
+
+        if (tally.NameOnlyInCodedFile > 0)
+        {
+            batch.Note($"{Count(tally.NameOnlyInCodedFile)} ballot(s) have no ward code in the log, so they were matched by council and ward name, although {file.Label} gives codes.");
+        }
+    }
+
+    private static string CauseText(NotComparableCause cause) => cause switch
+    {
+        NotComparableCause.RedrawnByOrder => "redrawn since (a new code in the ward-code changes)",
+        NotComparableCause.CodeIssuedSince => "redrawn since (a code issued after that poll)",
+        NotComparableCause.NoWardWithCode => "with no ward of their code in the file",
+        NotComparableCause.NoWardOfName => "with no ward of their name in the file",
+        NotComparableCause.Ambiguous => "matching more than one ward",
+        NotComparableCause.MoreSeatsThanWinners => "with more seats up now than were filled then (a casual vacancy)",
+        _ => cause.ToString(),
+    };
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>What the import did, counted for the notes.</summary>
+    private sealed class Tally
+    {
+        public int Actual { get; set; }
+
+        public int NotCoveredBallots { get; set; }
+
+        public int NotAllOutBallots { get; set; }
+
+        public int NameOnlyInCodedFile { get; set; }
+
+        public SortedSet<string> Covered { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> NotCovered { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> NotAllOut { get; } = new(StringComparer.Ordinal);
+
+        public SortedDictionary<NotComparableCause, int> ByCause { get; } = [];
+
+        public SortedDictionary<string, int> MoreWinners { get; } = new(StringComparer.Ordinal);
+
+        public List<string> OneToOne { get; } = [];
+    }
+}
