@@ -35,7 +35,14 @@ public sealed record BallotDefined(BallotDefinition Ballot) : ElectionEvent;
 public sealed record BallotPostponed(string BallotId, string Reason) : ElectionEvent;
 
 /// <summary>A ballot was declared, or its declaration corrected (when the ballot was already declared).</summary>
-public sealed record DeclarationRecorded(Declaration Declaration) : ElectionEvent;
+public sealed record DeclarationRecorded(Declaration Declaration) : ElectionEvent
+{
+    /// <summary>
+    /// The client's idempotency key for the request that made this write, when it gave one. Kept in the log so that a
+    /// retried request is recognised after a restart too.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+}
 
 /// <summary>Official ward statistics were merged onto a ballot.</summary>
 public sealed record BallotStatisticsRecorded(BallotStatistics Statistics) : ElectionEvent;

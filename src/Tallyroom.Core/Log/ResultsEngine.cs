@@ -14,6 +14,13 @@ public sealed class ResultsEngine(IEventLog log, TimeProvider clock) : IDisposab
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private ElectionState current = ElectionState.Empty;
 
+    /// <summary>
+    /// Raised after events are folded in (a write made durable, or a catch-up with other writers), with each event
+    /// and the states either side of it, in revision order. Handlers run on the writer's thread while writes are held,
+    /// so they must be quick and must not write.
+    /// </summary>
+    public event Action<IReadOnlyList<AppliedEvent>>? Applied;
+
     /// <summary>The latest state. Immutable; safe to hold while the engine moves on.</summary>
     public ElectionState Current => Volatile.Read(ref current);
 
@@ -38,9 +45,11 @@ public sealed class ResultsEngine(IEventLog log, TimeProvider clock) : IDisposab
     /// Checks the events in order against the current state, then appends them in one transaction and folds them in.
     /// Throws <see cref="RuleViolationException"/> (naming the event's index) and writes nothing if any event breaks
     /// a rule; throws <see cref="StaleRevisionException"/> when <paramref name="expectedRevision"/> is given and the
-    /// state has moved past it. Returns the new state once the write is durable.
+    /// version has moved past it: the whole log's revision, or, when <paramref name="versionOf"/> is given, the version
+    /// it reads from the state (e.g. the revision that last changed one ballot), checked under the write lock. Returns
+    /// the new state once the write is durable.
     /// </summary>
-    public async Task<ElectionState> WriteAsync(IReadOnlyList<ElectionEvent> events, long? expectedRevision = null, CancellationToken cancellationToken = default)
+    public async Task<ElectionState> WriteAsync(IReadOnlyList<ElectionEvent> events, long? expectedRevision = null, Func<ElectionState, long>? versionOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -49,15 +58,17 @@ public sealed class ResultsEngine(IEventLog log, TimeProvider clock) : IDisposab
             while (true)
             {
                 var before = Current;
-                if (expectedRevision is { } expected && expected != before.Revision)
+                if (expectedRevision is { } expected && (versionOf?.Invoke(before) ?? before.Revision) is var actual && actual != expected)
                 {
-                    throw new StaleRevisionException(expected, before.Revision);
+                    throw new StaleRevisionException(expected, actual);
                 }
 
-                var after = Fold(before, events);
+                var applied = new List<AppliedEvent>(events.Count);
+                var after = Fold(before, events, applied);
+                var recordedAt = clock.GetUtcNow();
                 try
                 {
-                    await log.AppendAsync(events, before.Revision, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    await log.AppendAsync(events, before.Revision, recordedAt, cancellationToken).ConfigureAwait(false);
                 }
                 catch (EventLogConflictException)
                 {
@@ -67,6 +78,7 @@ public sealed class ResultsEngine(IEventLog log, TimeProvider clock) : IDisposab
                 }
 
                 Volatile.Write(ref current, after);
+                Applied?.Invoke([.. applied.Select(a => a with { RecordedAt = recordedAt })]);
                 return after;
             }
         }
@@ -93,7 +105,9 @@ public sealed class ResultsEngine(IEventLog log, TimeProvider clock) : IDisposab
     /// Checks and folds events onto a state without writing anything: what <see cref="WriteAsync"/> would produce.
     /// Throws <see cref="RuleViolationException"/> for the first event that breaks a rule.
     /// </summary>
-    public static ElectionState Fold(ElectionState state, IReadOnlyList<ElectionEvent> events)
+    public static ElectionState Fold(ElectionState state, IReadOnlyList<ElectionEvent> events) => Fold(state, events, null);
+
+    private static ElectionState Fold(ElectionState state, IReadOnlyList<ElectionEvent> events, List<AppliedEvent>? applied)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
@@ -106,7 +120,9 @@ public sealed class ResultsEngine(IEventLog log, TimeProvider clock) : IDisposab
                 throw new RuleViolationException(problems) { EventIndex = i };
             }
 
-            state = state.Apply(events[i], ++revision);
+            var next = state.Apply(events[i], ++revision);
+            applied?.Add(new AppliedEvent(revision, default, events[i], state, next));
+            state = next;
         }
 
         return state;
@@ -118,15 +134,31 @@ public sealed class ResultsEngine(IEventLog log, TimeProvider clock) : IDisposab
     private async Task<ElectionState> CatchUpLockedAsync(CancellationToken cancellationToken)
     {
         var state = Current;
+        var applied = Applied is null ? null : new List<AppliedEvent>();
         await foreach (var stored in log.ReadAsync(state.Revision, null, cancellationToken).ConfigureAwait(false))
         {
-            state = state.Apply(stored.Event, stored.Revision);
+            var next = state.Apply(stored.Event, stored.Revision);
+            applied?.Add(new AppliedEvent(stored.Revision, stored.RecordedAt, stored.Event, state, next));
+            state = next;
         }
 
         Volatile.Write(ref current, state);
+        if (applied is { Count: > 0 })
+        {
+            Applied?.Invoke(applied);
+        }
+
         return state;
     }
 }
+
+/// <summary>One event folded in: its revision, when it was recorded, and the states before and after it. Immutable.</summary>
+/// <param name="Revision">The event's revision.</param>
+/// <param name="RecordedAt">When the write that appended it was made durable.</param>
+/// <param name="Event">The event.</param>
+/// <param name="Before">The state before it.</param>
+/// <param name="After">The state after it.</param>
+public sealed record AppliedEvent(long Revision, DateTimeOffset RecordedAt, ElectionEvent Event, ElectionState Before, ElectionState After);
 
 /// <summary>A write said which revision it was based on, and the state has moved on since (HTTP 409). Nothing was written.</summary>
 public sealed class StaleRevisionException : Exception
