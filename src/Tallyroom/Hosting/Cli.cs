@@ -13,5 +13,7 @@ internal static class Cli
         ResultsCommands.Scoreboard(),
         ResultsCommands.Council(),
         ResultsCommands.Ballot(),
+        ServeCommand.Create(),
+        Accounts.KeysCommand.Create(clock),
     };
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
 
 namespace Tallyroom.Hosting;
@@ -8,12 +7,6 @@ namespace Tallyroom.Hosting;
 /// <summary>Where a command writes: tables for people, JSON for machines, errors to standard error.</summary>
 internal sealed class CliOutput(TextWriter output, TextWriter error)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public TextWriter Output => output;
 
     public TextWriter Error => error;
@@ -24,9 +17,7 @@ internal sealed class CliOutput(TextWriter output, TextWriter error)
     public static CliOutput For(ParseResult parse) =>
         new(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
 
-    public static JsonSerializerOptions Json => JsonOptions;
-
-    public void WriteJson<T>(T document) => output.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+    public void WriteJson<T>(T document) => output.WriteLine(JsonSerializer.Serialize(document, Results.ResultsJson.Options));
 
     /// <summary>Runs a command body, turning refusals into a message on standard error and exit code 2.</summary>
     public async Task<int> RunAsync(Func<Task<int>> body)

@@ -59,13 +59,79 @@ internal static class ResultsDocuments
         SeatsChange = council.SeatChanges.OrderByDescending(c => c.Change).ThenBy(c => c.Party.Name, StringComparer.Ordinal).ToDictionary(c => c.Party.Name, c => c.Change),
         SeatsNotComparable = council.SeatsNotComparable,
         Comparable = council.Comparable,
-        Outcome = council.Outcome is { } outcome ? new OutcomeDocument { Kind = outcome.Kind, Party = outcome.Party?.Name, From = outcome.From.Label! } : null,
+        Outcome = council.Outcome is { } outcome ? Outcome(council.Definition.Name, outcome) : null,
         SeatsUndeclared = council.SeatsUndeclared,
         CertainNoOverallControl = !council.Declared && council.Control.Kind == ControlKind.NoOverallControl,
         ControlCannotChange = council.ControlCannotChange,
         Prospects = [.. council.Prospects.Select(p => new ProspectDocument { Party = p.Party.Name, Seats = p.Seats, SeatsNeeded = p.SeatsNeeded, WonControl = p.WonControl, CannotWin = p.CannotWin })],
         BaselineSource = council.Baseline?.Source,
         BallotIds = [.. council.BallotIds],
+    };
+
+    /// <summary>Every council, optionally only the declared ones, those awaiting results, or those that changed hands.</summary>
+    public static IReadOnlyList<CouncilSummaryDocument> Councils(ElectionState state, string? status) =>
+    [
+        .. state.Councils.Values
+            .Where(c => status switch
+            {
+                "declared" => c.Declared,
+                "awaiting" => !c.Declared,
+                "changed" => c.Outcome is { Kind: OutcomeKind.Gain or OutcomeKind.LossToNoc },
+                _ => true,
+            })
+            .OrderBy(c => c.Definition.Name, StringComparer.Ordinal)
+            .Select(c => new CouncilSummaryDocument
+            {
+                Slug = c.Definition.Slug,
+                Name = c.Definition.Name,
+                Type = c.Definition.Type,
+                TotalSeats = c.TotalSeats,
+                SeatsUp = c.SeatsUp,
+                Ballots = c.BallotIds.Length,
+                BallotsDeclared = c.BallotsDeclared,
+                Declared = c.Declared,
+                Control = c.Control.Label,
+                ControlBefore = c.ControlBefore?.Label,
+                Outcome = c.Outcome is { } outcome ? Outcome(c.Definition.Name, outcome) : null,
+                Composition = ByName(c.Composition),
+            }),
+    ];
+
+    /// <summary>Every party with a candidate: candidates, seats won so far, councils controlled and changes.</summary>
+    public static IReadOnlyList<PartyDocument> Parties(ElectionState state)
+    {
+        var candidates = state.Ballots.Values.SelectMany(b => b.Definition.Candidates).GroupBy(c => c.Party.Id).ToDictionary(g => g.Key, g => (g.First().Party, Count: g.Count()));
+        var seats = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var council in state.Councils.Values)
+        {
+            foreach (var entry in council.SeatsWon.Entries)
+            {
+                seats[entry.Party.Id] = seats.GetValueOrDefault(entry.Party.Id) + entry.Seats;
+            }
+        }
+
+        return
+        [
+            .. candidates.Values
+                .Select(c => new PartyDocument
+                {
+                    Party = c.Party.Name,
+                    PartyId = c.Party.Id,
+                    Candidates = c.Count,
+                    SeatsWon = seats.GetValueOrDefault(c.Party.Id),
+                    CouncilsControlled = state.Scoreboard.ByParty.TryGetValue(c.Party.Id, out var line) ? line.Councils : 0,
+                    SeatsChangeInDeclaredCouncils = state.Scoreboard.HasChanges && line is not null ? line.SeatsChange : null,
+                })
+                .OrderByDescending(p => p.SeatsWon).ThenByDescending(p => p.Candidates).ThenBy(p => p.Party, StringComparer.Ordinal),
+        ];
+    }
+
+    public static OutcomeDocument Outcome(string councilName, CouncilOutcome outcome) => new()
+    {
+        Kind = outcome.Kind,
+        Party = outcome.Party?.Name,
+        From = outcome.From.Label!,
+        Headline = CouncilOutcomeText.Sentence(councilName, outcome),
     };
 
     private static Dictionary<string, int> ByName(PartySeats seats) => seats.Ranked().ToDictionary(e => e.Party.Name, e => e.Seats);
@@ -148,11 +214,38 @@ internal sealed record NoOverallControlDocument
     public required int? CouncilsChange { get; init; }
 }
 
+internal sealed record CouncilSummaryDocument
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public required CouncilType Type { get; init; }
+    public required int TotalSeats { get; init; }
+    public required int SeatsUp { get; init; }
+    public required int Ballots { get; init; }
+    public required int BallotsDeclared { get; init; }
+    public required bool Declared { get; init; }
+    public required string? Control { get; init; }
+    public required string? ControlBefore { get; init; }
+    public required OutcomeDocument? Outcome { get; init; }
+    public required IReadOnlyDictionary<string, int> Composition { get; init; }
+}
+
+internal sealed record PartyDocument
+{
+    public required string Party { get; init; }
+    public required string PartyId { get; init; }
+    public required int Candidates { get; init; }
+    public required int SeatsWon { get; init; }
+    public required int CouncilsControlled { get; init; }
+    public required int? SeatsChangeInDeclaredCouncils { get; init; }
+}
+
 internal sealed record OutcomeDocument
 {
     public required OutcomeKind Kind { get; init; }
     public required string? Party { get; init; }
     public required string From { get; init; }
+    public required string Headline { get; init; }
 }
 
 internal sealed record ProspectDocument

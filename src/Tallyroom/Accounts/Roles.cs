@@ -1,0 +1,13 @@
+namespace Tallyroom.Accounts;
+
+/// <summary>Who may write what (DESIGN.md, "Security"). Every write endpoint requires one of these policies.</summary>
+internal static class Roles
+{
+    public const string Admin = "admin";
+    public const string Editor = "editor";
+    public const string Desk = "desk";
+    public const string Moderator = "moderator";
+    public const string Reader = "reader";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Editor, Desk, Moderator, Reader];
+}

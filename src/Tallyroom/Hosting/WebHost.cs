@@ -1,0 +1,101 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Tallyroom.Accounts;
+using Tallyroom.Desk;
+using Tallyroom.Feeds;
+using Tallyroom.Results;
+using Tallyroom.Storage.Sqlite;
+
+namespace Tallyroom.Hosting;
+
+/// <summary>The web host: the site and API over one event log, read from memory, written through the engine.</summary>
+internal static class WebHost
+{
+    public const string WritesPolicy = "writes";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        // Settings: the Tallyroom section, with defaults in the options class.
+        services.AddOptions<TallyroomOptions>().BindConfiguration(TallyroomOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "Tallyroom:Database must name the event log file.")
+            .Validate(o => o.SubscriberBuffer > 0 && o.ChangesPageSize > 0, "Tallyroom:SubscriberBuffer and ChangesPageSize must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        // The election: one node owning the log, the engine, the change journal and push subscribers.
+        services.AddSingleton<ElectionNode>();
+        services.AddHostedService(sp => sp.GetRequiredService<ElectionNode>());
+        services.AddSingleton<RevisionResponses>();
+        services.AddSingleton<DeskWriter>();
+        services.AddSingleton(sp => new SqliteApiKeys(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TallyroomOptions>>().Value.Database));
+
+        // Errors as problem details; JSON as the CLI prints it.
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ResultsJson.Configure(o.SerializerOptions));
+
+        // Who may write: API keys for machines, one policy per role (an admin may do anything).
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddRolePolicies();
+
+        // Every write is rate-limited per client, so one runaway script cannot starve the desk.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(WritesPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.Request.Headers.Authorization.ToString() is { Length: > 0 } key ? key : http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new TokenBucketRateLimiterOptions { TokenLimit = 100, TokensPerPeriod = 50, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+        });
+
+        services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Tallyroom API");
+            o.DocumentTitle = "Tallyroom API";
+        });
+        app.MapResultsApi();
+        app.MapFeedsApi();
+        app.MapDeskApi();
+        return app;
+    }
+
+    private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization)
+    {
+        foreach (var role in Roles.All)
+        {
+            authorization.AddPolicy(role, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(role, Roles.Admin));
+        }
+
+        return authorization;
+    }
+
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var headers = http.Response.Headers;
+
+        // The API browser's page needs its own inline bootstrap; everything else gets the strict policy.
+        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/docs")
+            ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+            : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.XFrameOptions = "DENY";
+        return next();
+    }
+}
