@@ -14,6 +14,8 @@ internal static class Cli
         ResultsCommands.Council(),
         ResultsCommands.Ballot(),
         ServeCommand.Create(),
+        Replay.ReplayCommands.Demo(clock),
+        Replay.ReplayCommands.Replay(clock),
         Accounts.KeysCommand.Create(clock),
     };
 }
