@@ -1,6 +1,5 @@
 using Tallyroom.Core.Baselines;
 using Tallyroom.Core.Counting;
-using Tallyroom.Core.Parties;
 using static Tallyroom.Importers.EveOfPoll.SeatLists;
 
 namespace Tallyroom.Importers.EveOfPoll;
@@ -150,24 +149,24 @@ internal static class ContinuingSeats
     /// its defended seats would match nothing. When exactly one defended party outside the six every table names is
     /// unknown to the roster, and exactly one roster party outside the six defends nothing under its own id, they can
     /// only be each other (or the seats changed hands since): the defended seats are counted against the roster's
-    /// party, and the sentence says so. Any other case is left to the surplus rule; names are never compared, as
-    /// several residents' groups share words with each other and with parties.
+    /// party, and the sentence says so. Any other case is left to the surplus rule. The rule is
+    /// <see cref="LocalPartyRule.OnlyOneOnEachSide"/> of <see cref="LocalPartyMatching"/>, which the previous-results
+    /// importers apply first with stronger rules; names are not compared here, as the roster's names are the party's
+    /// registered ones and LEAP's are labels.
     /// </summary>
     private static (PartySeats Defended, string? Pairing) PairLocalParties(PartySeats eveOfPoll, PartySeats defended)
     {
-        var unknownToRoster = defended.Entries.Where(d => eveOfPoll.Get(d.Party.Id) == 0 && !IsCanonical(d.Party)).ToList();
-        var defendingNothing = eveOfPoll.Entries.Where(e => defended.Get(e.Party.Id) == 0 && !IsCanonical(e.Party)).ToList();
-        if (unknownToRoster.Count != 1 || defendingNothing.Count != 1)
+        var match = LocalPartyMatching.Pair(defended.Entries.Select(d => d.Party), eveOfPoll.Entries.Select(e => e.Party), _ => true, [LocalPartyRule.OnlyOneOnEachSide]);
+        if (match.Pairings.IsEmpty)
         {
             return (defended, null);
         }
 
-        var (from, to) = (unknownToRoster[0], defendingNothing[0].Party);
-        return (defended.Add(from.Party, -from.Seats).Add(to, from.Seats),
-            $"{Label(from.Party)} taken as {Label(to)}, the one local party on each side without a match by id");
+        var (from, to) = (match.Pairings[0].From, match.Pairings[0].To);
+        var seats = defended.Get(from.Id);
+        return (defended.Add(from, -seats).Add(to, seats),
+            $"{Label(from)} taken as {Label(to)}, the one local party on each side without a match by id");
     }
-
-    private static bool IsCanonical(Party party) => PartyCatalog.Canonical.Any(c => c.Id == party.Id);
 
     private static string Join(string? first, string second) => first is null ? second : first + ", then " + second;
 

@@ -17,6 +17,16 @@ internal sealed record RosterCouncil(
     int UnregisteredCount,
     IReadOnlyDictionary<string, IReadOnlyList<string>> NamesById);
 
+/// <summary>One sitting councillor as an Open Council Data roster lists them. Immutable.</summary>
+/// <param name="Line">The physical line of the row.</param>
+/// <param name="Council">The council as the roster names it.</param>
+/// <param name="Ward">The ward as the roster names it.</param>
+/// <param name="Name">The councillor's name as written (titles and honours included).</param>
+/// <param name="Party">The party seats are counted for (see <see cref="CouncillorRoster.Resolve"/>).</param>
+/// <param name="PartyName">The party name as written, e.g. "Independent / Other".</param>
+/// <param name="NextElection">The roster's <c>Next Election</c> as written: the end of the councillor's term, not reliable in old snapshots.</param>
+internal sealed record RosterCouncillor(int Line, string Council, string Ward, string Name, Party Party, string PartyName, string NextElection);
+
 /// <summary>
 /// Reads Open Council Data's councillors CSV (<c>Council, Ward Name, Councillor Name, Next Election, Party Name,
 /// Electoral Commission Party Code</c>): one row per sitting councillor in Great Britain. Thread-safe.
@@ -28,6 +38,8 @@ internal static class CouncillorRoster
 
     private const string CouncilColumn = "Council";
     private const string CouncillorColumn = "Councillor Name";
+    private const string WardColumn = "Ward Name";
+    private const string NextElectionColumn = "Next Election";
     private const string PartyNameColumn = "Party Name";
     private const string PartyCodeColumn = "Electoral Commission Party Code";
     private const int ProgressInterval = 1000;
@@ -51,33 +63,55 @@ internal static class CouncillorRoster
     {
         var councils = new Dictionary<string, Counting>(StringComparer.Ordinal);
         var order = new List<Counting>();
+        ForEachRow(path, RequiredColumns, progress, (line, field) =>
+        {
+            var council = field(CouncilColumn);
+            if (!councils.TryGetValue(council, out var counting))
+            {
+                councils[council] = counting = new Counting(council, line);
+                order.Add(counting);
+            }
+
+            counting.Add(field(PartyCodeColumn), field(PartyNameColumn));
+        });
+        return [.. order.Select(c => c.Build())];
+    }
+
+    /// <summary>
+    /// Reads every councillor with their ward, in file order, for comparisons councillor by councillor. Throws
+    /// <see cref="MalformedInputException"/> as <see cref="Read"/> does, and for a missing <c>Ward Name</c> or
+    /// <c>Next Election</c> column.
+    /// </summary>
+    public static List<RosterCouncillor> ReadCouncillors(string path)
+    {
+        var councillors = new List<RosterCouncillor>();
+        ForEachRow(path, [.. RequiredColumns, WardColumn, NextElectionColumn], null, (line, field) =>
+            councillors.Add(new RosterCouncillor(line, field(CouncilColumn), field(WardColumn), field(CouncillorColumn), Resolve(field(PartyCodeColumn), field(PartyNameColumn)), field(PartyNameColumn), field(NextElectionColumn))));
+        return councillors;
+    }
+
+    private static void ForEachRow(string path, string[] required, IProgress<int>? progress, Action<int, Func<string, string>> row)
+    {
+        var records = 0;
         try
         {
             using var csv = CsvReader.FromFile(path, CsvOptions);
             if (!csv.Read())
             {
-                throw new MalformedInputException(new SourceLocation(path, 1), $"the file is empty; an Open Council Data roster has a header naming {string.Join(", ", RequiredColumns)}.");
+                throw new MalformedInputException(new SourceLocation(path, 1), $"the file is empty; an Open Council Data roster has a header naming {string.Join(", ", required)}.");
             }
 
-            var columns = Header(path, csv);
-            var records = 0;
+            var columns = CsvColumns.Locate(path, csv, required, "an Open Council Data roster");
             while (csv.Read())
             {
                 var line = checked((int)csv.LineNumber);
                 string Field(string column) => columns[column] < csv.FieldCount ? csv.GetString(columns[column]).Trim() : string.Empty;
-                var council = Field(CouncilColumn);
-                if (council.Length == 0)
+                if (Field(CouncilColumn).Length == 0)
                 {
                     throw new MalformedInputException(new SourceLocation(path, line), $"{CouncilColumn} is empty; every councillor belongs to a council.");
                 }
 
-                if (!councils.TryGetValue(council, out var counting))
-                {
-                    councils[council] = counting = new Counting(council, line);
-                    order.Add(counting);
-                }
-
-                counting.Add(Field(PartyCodeColumn), Field(PartyNameColumn));
+                row(line, Field);
                 if (++records % ProgressInterval == 0)
                 {
                     progress?.Report(records);
@@ -91,16 +125,11 @@ internal static class CouncillorRoster
             throw new MalformedInputException(new SourceLocation(path, checked((int)Math.Max(1, e.LineNumber))), "the CSV quoting is broken: " + e.Message);
         }
 
-        if (order.Count == 0)
+        if (records == 0)
         {
             throw new MalformedInputException(new SourceLocation(path, 1), "the roster has a header but no councillors.");
         }
-
-        return [.. order.Select(c => c.Build())];
     }
-
-    private static Dictionary<string, int> Header(string path, CsvReader csv) =>
-        CsvColumns.Locate(path, csv, RequiredColumns, "an Open Council Data roster");
 
     /// <summary>The party a roster row counts for.</summary>
     internal static Party Resolve(string registerId, string partyName) =>

@@ -14,7 +14,8 @@ namespace Tallyroom.Importers.Previous;
 /// Party codes LAB, CON, LD, GRE, UKIP and IND count as the register parties; every other code is a party of its own,
 /// named by <c>party_long</c>. Candidates' names ("Surname, Forenames Title", <c>*</c> for an incumbent) are
 /// written forenames first, without the title or the mark. <c>elected_flag</c> is Yes or blank (Southwark Faraday's
-/// lower-case yes is read as Yes). The defended-seat rules are those of <see cref="PreviousLeap"/>.
+/// lower-case yes is read as Yes). The defended-seat rules, and the pairing of local parties with this election's
+/// register ids (by the same name, for the GLA's), are those of <see cref="PreviousLeap"/>.
 /// </remarks>
 public static class PreviousGla
 {

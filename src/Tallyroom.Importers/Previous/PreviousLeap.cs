@@ -27,6 +27,10 @@ namespace Tallyroom.Importers.Previous;
 /// votes null, winners defended as usual.</item>
 /// <item>Councils with at most two contests in the file held only by-elections then, which the convention ignores:
 /// they are left out, as the <c>leap</c> format does.</item>
+/// <item>Local parties: a LEAP label (<c>label:ciip</c>) is counted, in the defended seats and the previous candidates,
+/// as the party of the same council in the log that the evidence singles out (the same name, a label abbreviating
+/// the name, or the one seat-holding party left where one party left stands now in a ward it won then); each pairing,
+/// and each seat-holding label left alone, is noted (<see cref="LocalPartyMatching"/>).</item>
 /// </list>
 /// A later baseline replaces an earlier one, so on a night the 2014 file is imported first and the 2016 file last.
 /// </remarks>

@@ -4,6 +4,7 @@ using Tallyroom.Core.Baselines;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Elections;
 using Tallyroom.Core.Events;
+using Tallyroom.Core.Parties;
 
 namespace Tallyroom.Importers.Previous;
 
@@ -26,6 +27,8 @@ internal enum PreviousCycle
 /// </summary>
 internal static class PreviousResults
 {
+    private static readonly LocalPartyRule[] LocalPartyRules = [LocalPartyRule.SameName, LocalPartyRule.Abbreviation, LocalPartyRule.OnlyOneOnEachSide];
+
     /// <summary>
     /// Adds to <paramref name="batch"/> one baseline per ballot of <paramref name="current"/> whose council the file
     /// covers (in ballot id order), and notes saying what was matched and why not.
@@ -47,6 +50,7 @@ internal static class PreviousResults
 
         var tally = new Tally();
         var aliased = new SortedSet<string>(StringComparer.Ordinal);
+        var covered = new List<(BallotDefinition Ballot, WardMatch Match)>();
         foreach (var ballot in current.Ballots.Values.Select(b => b.Definition).OrderBy(b => b.Id, StringComparer.Ordinal))
         {
             var council = current.Councils[ballot.CouncilSlug].Definition;
@@ -71,13 +75,22 @@ internal static class PreviousResults
                 aliased.Add($"{council.Name} ({council.Slug}) is {file.Label}'s '{previousCouncil!.Name}': council names were compared without a leading \"City of\".");
             }
 
+            covered.Add((ballot, match));
+        }
+
+        // A local party keyed differently by the file and by this election would otherwise defend its seats under
+        // one key and win them under another: a loss and a gain where it held its wards.
+        var parties = LocalParties(file, current, covered, batch);
+        foreach (var (ballot, match) in covered)
+        {
             if (ballot.WardGssCode is null && matching.FileHasWardCodes)
             {
                 tally.NameOnlyInCodedFile++;
             }
 
+            var local = parties.GetValueOrDefault(ballot.CouncilSlug, LocalPartyMatch.None);
             var (baseline, where, cause) = match.Kind == MatchKind.Matched
-                ? FromWard(file, ballot, match, cycle, election, tally, batch)
+                ? FromWard(file, ballot, match, cycle, election, tally, batch, local)
                 : (NotComparable(file, ballot.Id, match.Reason), match.Council!.Line, match.Cause);
             if (cause is { } why)
             {
@@ -144,17 +157,21 @@ internal static class PreviousResults
         return allOut;
     }
 
-    private static (BallotBaseline Baseline, int Line, NotComparableCause? Cause) FromWard(PreviousContests file, BallotDefinition ballot, WardMatch match, PreviousCycle cycle, ElectionInfo election, Tally tally, ImportBatch batch)
+    private static (BallotBaseline Baseline, int Line, NotComparableCause? Cause) FromWard(PreviousContests file, BallotDefinition ballot, WardMatch match, PreviousCycle cycle, ElectionInfo election, Tally tally, ImportBatch batch, LocalPartyMatch local)
     {
         var ward = match.Ward!;
-        var previous = ward.Candidates.Select(c => new PreviousCandidate(c.Name, c.Party, c.Votes, c.Elected)).ToImmutableArray();
+        var previous = ward.Candidates.Select(c => new PreviousCandidate(c.Name, local.Map(c.Party), c.Votes, c.Elected)).ToImmutableArray();
+        var mapped = local.Pairings.Where(p => ward.Candidates.Any(c => c.Party.Id == p.From.Id)).ToList();
+        var keys = mapped.Count == 0
+            ? string.Empty
+            : "; local parties counted as this election keys them: " + string.Join(", ", mapped.Select(p => $"{p.From.Name} as {p.To.Name} ({p.To.Id})"));
         var seats = ballot.SeatsUp;
         var winners = ward.Candidates.Where(c => c.Elected).ToList();
         var place = $"{file.Label}, poll of {Iso(file.PollingDay)}: {ward.Council.Name}, {ward.Name}, {match.How}";
         if (winners.Count < seats)
         {
             return (NotComparable(file, ballot.Id, string.Create(CultureInfo.InvariantCulture,
-                $"{ward.Council.Name}, {ward.Name} ({match.How}) filled {winners.Count} seat(s) then, but {seats} are up now; the extra seat(s) fill a casual vacancy whose last contest is not in the file")) with { Previous = previous },
+                $"{ward.Council.Name}, {ward.Name} ({match.How}) filled {winners.Count} seat(s) then, but {seats} are up now; the extra seat(s) fill a casual vacancy whose last contest is not in the file{keys}")) with { Previous = previous },
                 ward.Line,
                 NotComparableCause.MoreSeatsThanWinners);
         }
@@ -187,12 +204,75 @@ internal static class PreviousResults
             BallotId = ballot.Id,
             Kind = BaselineKind.Actual,
             LastFought = file.PollingDay,
-            Defended = PartySeats.Count(defended.Select(c => c.Party)).Entries,
+            Defended = PartySeats.Count(defended.Select(c => local.Map(c.Party))).Entries,
             Previous = previous,
-            Source = place + rule + ".",
+            Source = place + rule + keys + ".",
         };
         return (baseline, ward.Line, null);
     }
+
+    /// <summary>
+    /// Pairs, council by council, the local parties of the previous candidates in the wards matched to its ballots
+    /// with the parties of its candidates now (<see cref="LocalPartyMatching"/>: the same name, a LEAP label that
+    /// abbreviates the name, or the one seat-holding party left on each side where the other stands now in a ward it
+    /// won then), and notes each pairing and each seat-holding party left under the file's key.
+    /// </summary>
+    private static Dictionary<string, LocalPartyMatch> LocalParties(PreviousContests file, ElectionState current, List<(BallotDefinition Ballot, WardMatch Match)> covered, ImportBatch batch)
+    {
+        var result = new Dictionary<string, LocalPartyMatch>(StringComparer.Ordinal);
+        var byRule = new SortedDictionary<LocalPartyRule, int>();
+        var leftAlone = 0;
+        foreach (var council in covered.Where(c => c.Match.Ward is not null).GroupBy(c => c.Ballot.CouncilSlug).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var rows = council.SelectMany(c => c.Match.Ward!.Candidates).ToList();
+            var won = rows.Where(r => r.Elected).Select(r => r.Party.Id).ToHashSet(StringComparer.Ordinal);
+            var now = current.Councils[council.Key].BallotIds.SelectMany(id => current.Ballots[id].Definition.Candidates).Select(c => c.Party).ToList();
+
+            // The one seat-holding party left is taken for a party of this election only where they meet, and only
+            // when one party left stands now in a ward it won then: Loughton's residents in Loughton's wards, but not
+            // Rayleigh's winner of Wheatley and a group standing elsewhere in Rochford.
+            bool Together(Party then, Party later) => council.Any(c => c.Match.Ward!.Candidates.Any(r => r.Elected && r.Party.Id == then.Id) && c.Ballot.Candidates.Any(n => n.Party.Id == later.Id));
+            var match = LocalPartyMatching.Pair(rows.Select(r => r.Party), now, p => won.Contains(p.Id), LocalPartyRules, Together);
+            result[council.Key] = match;
+            foreach (var pairing in match.Pairings)
+            {
+                byRule[pairing.Rule] = byRule.GetValueOrDefault(pairing.Rule) + 1;
+            }
+
+            if (match.Pairings.Length > 0)
+            {
+                batch.Note($"{council.Key}: {file.Label}'s local parties counted as this election keys them: {string.Join("; ", match.Pairings.Select(p => p.Describe()))}.");
+            }
+
+            if (match.UnpairedHoldingSeats.Length > 0)
+            {
+                leftAlone += match.UnpairedHoldingSeats.Length;
+                var locals = now.Where(LocalPartyMatching.IsLocal).DistinctBy(p => p.Id).Where(p => match.Pairings.All(q => q.To.Id != p.Id) && rows.All(r => r.Party.Id != p.Id)).Select(p => $"{p.Name} ({p.Id})").Order(StringComparer.Ordinal).ToList();
+                var why = locals.Count == 0
+                    ? "no local party it could be stands now"
+                    : $"no rule singles out one of this election's local parties ({string.Join(", ", locals)}) for {(match.UnpairedHoldingSeats.Length == 1 ? "it" : "each")}";
+                var one = match.UnpairedHoldingSeats.Length == 1;
+                batch.Note($"{council.Key}: {string.Join(", ", match.UnpairedHoldingSeats.Select(p => $"{p.Name} ({p.Id})"))}, which won seats in {file.Label}, {(one ? "keeps its key" : "keep their keys")}: {why}. {(one ? "Its" : "Their")} seats are defended under {(one ? "that key" : "those keys")}, never guessed onto another party.");
+            }
+        }
+
+        var pairings = byRule.Values.Sum();
+        if (pairings == 0 && leftAlone == 0)
+        {
+            return result;
+        }
+
+        batch.Note(string.Create(CultureInfo.InvariantCulture,
+            $"Local parties: {pairings} pairing(s) of {file.Label}'s keys with this election's, in {result.Values.Count(m => m.Pairings.Length > 0)} council(s) ({(pairings == 0 ? "none" : string.Join(", ", byRule.Select(r => $"{RuleText(r.Key)} {r.Value}")))}); {leftAlone} local part{(leftAlone == 1 ? "y" : "ies")} that won seats then left under the file's key{(leftAlone == 1 ? string.Empty : "s")}. Only parties outside the six every table names are paired, within one council, and only when the evidence singles out one party on each side."));
+        return result;
+    }
+
+    private static string RuleText(LocalPartyRule rule) => rule switch
+    {
+        LocalPartyRule.SameName => "by the same name",
+        LocalPartyRule.Abbreviation => "by a LEAP label abbreviating the name",
+        _ => "as the one seat-holding local party left and the one local party left standing now where it won then",
+    };
 
     private static BallotBaseline NotComparable(PreviousContests file, string ballotId, string reason) => new()
     {

@@ -13,6 +13,7 @@ internal static class Cli
         ResultsCommands.Scoreboard(),
         ResultsCommands.Council(),
         ResultsCommands.Ballot(),
+        Validation.ValidateCommand.Create(),
         ServeCommand.Create(),
         Replay.ReplayCommands.Demo(clock),
         Replay.ReplayCommands.Replay(clock),
