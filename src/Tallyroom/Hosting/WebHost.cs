@@ -5,6 +5,7 @@ using Tallyroom.Accounts;
 using Tallyroom.Desk;
 using Tallyroom.Feeds;
 using Tallyroom.Results;
+using Tallyroom.Results.Pages;
 using Tallyroom.Storage.Sqlite;
 
 namespace Tallyroom.Hosting;
@@ -18,6 +19,9 @@ internal static class WebHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+
+        // Logging every request at Information costs half the read throughput; requests are logged only when they fail.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // Settings: the Tallyroom section, with defaults in the options class.
         services.AddOptions<TallyroomOptions>().BindConfiguration(TallyroomOptions.Section)
@@ -52,6 +56,7 @@ internal static class WebHost
         });
 
         services.AddOpenApi();
+        services.AddRazorComponents(); // the reader-facing pages, rendered on the server only
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -72,6 +77,7 @@ internal static class WebHost
         app.MapResultsApi();
         app.MapFeedsApi();
         app.MapDeskApi();
+        app.MapResultsPages();
         return app;
     }
 
