@@ -3,6 +3,7 @@ using Tallyroom.Core.Events;
 using Tallyroom.Core.Log;
 using Tallyroom.Importers;
 using Tallyroom.Importers.DemocracyClub;
+using Tallyroom.Importers.Manifest;
 using Tallyroom.Testing;
 
 namespace Tallyroom.Benchmarks;
@@ -17,6 +18,19 @@ internal sealed class RealNight
         Declarations = [.. batch.Events.OfType<DeclarationRecorded>()];
         SetUp = ResultsEngine.Fold(ElectionState.Empty, setup);
     }
+
+    private RealNight(IReadOnlyList<ElectionEvent> events)
+    {
+        Declarations = [.. events.OfType<DeclarationRecorded>()];
+        SetUp = ResultsEngine.Fold(ElectionState.Empty, [.. events.Where(e => e is not DeclarationRecorded)]);
+    }
+
+    /// <summary>
+    /// The night as manifests/local-2018-05-03.json sets it up: the results, the postponed polls, the ward statistics
+    /// and every baseline (defended seats, last time's votes, eve-of-poll councils), which analysis needs.
+    /// </summary>
+    public static RealNight WithBaselines() => new(ImportManifest.Read(
+        Path.Combine(RawData.RepositoryRoot, "manifests", "local-2018-05-03.json"), ElectionState.Empty, new ImportOptions { Root = RawData.Path() }).Events);
 
     /// <summary>The election defined, nothing declared.</summary>
     public ElectionState SetUp { get; }

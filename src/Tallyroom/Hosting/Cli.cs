@@ -18,5 +18,6 @@ internal static class Cli
         Replay.ReplayCommands.Demo(clock),
         Replay.ReplayCommands.Replay(clock),
         Accounts.KeysCommand.Create(clock),
+        Analysis.AnalysisCommands.Targets(),
     };
 }

@@ -77,6 +77,7 @@ internal static class WebHost
         app.MapResultsApi();
         app.MapFeedsApi();
         app.MapDeskApi();
+        Analysis.AnalysisApi.MapAnalysisApi(app);
         app.MapResultsPages();
         return app;
     }
