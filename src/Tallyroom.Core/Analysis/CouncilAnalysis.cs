@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Parties;
 
@@ -19,7 +20,10 @@ public sealed record AnalysisOptions
     /// <summary>The party whose target list to give; null for the main challenger.</summary>
     public Party? Party { get; init; }
 
-    /// <summary>The opponent that party's swing comes from; null for the default (each ward's seat holders).</summary>
+    /// <summary>
+    /// The opponent <see cref="Party"/>'s swing comes from; null for the default (each ward's seat holders). Used only
+    /// with <see cref="Party"/>.
+    /// </summary>
     public Party? From { get; init; }
 }
 
@@ -30,6 +34,10 @@ public sealed record AnalysisOptions
 /// </summary>
 public sealed record CouncilAnalysis
 {
+    private const int MemoSlots = 6; // three methods by two bases
+
+    private static readonly ConditionalWeakTable<CouncilView, Memo?[]> Memos = [];
+
     /// <summary>The council.</summary>
     public required string CouncilSlug { get; init; }
 
@@ -62,21 +70,50 @@ public sealed record CouncilAnalysis
     /// <summary>Ballot-box turnout over the declared wards.</summary>
     public required TurnoutFigure Turnout { get; init; }
 
-    /// <summary>Analyses one council as the state stands.</summary>
+    /// <summary>
+    /// Analyses one council as the state stands. The analysis for the default target list is memoised per council view,
+    /// method and basis, and reused while every ballot view of the council is the same object (views are immutable and
+    /// replaced on every change), so after a declaration only the declaring council is worked out again.
+    /// </summary>
     public static CouncilAnalysis Of(ElectionState state, CouncilView council, AnalysisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(council);
         options ??= AnalysisOptions.Default;
-        var method = options.Method;
-
         var ballots = new BallotView[council.BallotIds.Length];
+        for (var i = 0; i < ballots.Length; i++)
+        {
+            ballots[i] = state.Ballots[council.BallotIds[i]];
+        }
+
+        var slots = Memos.GetValue(council, static _ => new Memo?[MemoSlots]);
+        var slot = ((int)options.Method * 2) + (int)options.Basis;
+        if (Volatile.Read(ref slots[slot]) is not { } memo || !memo.Ballots.AsSpan().SequenceEqual(ballots, ReferenceEquality.Instance))
+        {
+            memo = new Memo(ballots, Compute(council, ballots, options.Method, options.Basis));
+            Volatile.Write(ref slots[slot], memo);
+        }
+
+        if (options.Party is not { } chosen)
+        {
+            return memo.Analysis with { Options = options };
+        }
+
+        var targets = options.From is null ? memo.Analysis.Control.FirstOrDefault(t => t.Party.Id == chosen.Id) : null;
+        return memo.Analysis with
+        {
+            Options = options,
+            Targets = targets ?? SeatModel.Build(council, ballots, options.Method).Gain(chosen, options.From, options.Basis),
+        };
+    }
+
+    private static CouncilAnalysis Compute(CouncilView council, BallotView[] ballots, ShareMethod method, TargetBasis basis)
+    {
         var declared = new List<(BallotView Ballot, WardShares Now, WardShares? Before)>(ballots.Length);
         var tally = new VoteShares.AggregateTally();
         var previous = new Dictionary<string, (Party Party, double Votes)>(StringComparer.Ordinal);
-        for (var i = 0; i < ballots.Length; i++)
+        foreach (var ballot in ballots)
         {
-            var ballot = ballots[i] = state.Ballots[council.BallotIds[i]];
             var ward = WardAnalysis.Of(ballot, method);
             if (ward.Now is { } now)
             {
@@ -103,25 +140,33 @@ public sealed record CouncilAnalysis
         var swing = leaders.Count == 2 ? Swings.Council(council.Definition.Slug, declared, to: leaders[1], from: leaders[0], method) : null;
 
         var model = SeatModel.Build(council, ballots, method);
-        var control = model.Contenders(options.Basis)
+        var control = model.Contenders(basis)
             .Where(c => c.MostSeats >= council.Majority)
-            .Select(c => model.Gain(c.Party, null, options.Basis))
+            .Select(c => model.Gain(c.Party, null, basis))
             .OrderBy(t => t.SwingNeeded ?? double.PositiveInfinity).ThenBy(t => t.Party.Name, StringComparer.Ordinal)
             .ToImmutableArray();
         var holder = council.ControlBefore?.Party;
-        var targets = options.Party is { } chosen
-            ? options.From is null ? control.FirstOrDefault(t => t.Party.Id == chosen.Id) ?? model.Gain(chosen, null, options.Basis) : model.Gain(chosen, options.From, options.Basis)
-            : control.FirstOrDefault(t => t.Party.Id != holder?.Id && t.SwingNeeded is not null);
         return new CouncilAnalysis
         {
             CouncilSlug = council.Definition.Slug,
-            Options = options,
+            Options = new AnalysisOptions { Method = method, Basis = basis },
             Shares = shares,
             Swing = swing,
             Control = control,
-            Defence = holder is null ? null : model.Defend(holder, null, options.Basis),
-            Targets = targets,
+            Defence = holder is null ? null : model.Defend(holder, null, basis),
+            Targets = control.FirstOrDefault(t => t.Party.Id != holder?.Id && t.SwingNeeded is not null),
             Turnout = TurnoutFigure.Over(ballots),
         };
+    }
+
+    private sealed record Memo(BallotView[] Ballots, CouncilAnalysis Analysis);
+
+    private sealed class ReferenceEquality : IEqualityComparer<BallotView>
+    {
+        public static ReferenceEquality Instance { get; } = new();
+
+        public bool Equals(BallotView? x, BallotView? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(BallotView obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

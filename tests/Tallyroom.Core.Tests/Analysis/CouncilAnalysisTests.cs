@@ -53,4 +53,31 @@ public sealed class CouncilAnalysisTests
         Assert.Equal((11.0 + 12.0) / 2, analysis.Swing.Figure(SwingMeasure.Butler, SwingAggregation.MeanOfWards).Points!.Value, 9);
         Assert.Equal(("Green", ControlPath.ImpossibleThisYear), (analysis.Targets!.Party.Name, analysis.Targets.Path));
     }
+
+    [Fact]
+    public void AfterADeclarationElsewhereAnUntouchedCouncilsAnalysisIsReusedAndTheDeclaringCouncilsIsNew()
+    {
+        var builder = Council().Council("hart").Ballot("hart", "a", 1, Con, LD);
+        var before = builder.Build();
+        var declaration = builder.Declare("hart", "a", 300, 700).Events[^1];
+        var leedsBefore = CouncilAnalysis.Of(before, before.Councils["leeds"]);
+
+        var next = before.Apply(declaration, before.Revision + 1); // only Hart's ballot and council views change
+
+        Assert.Same(leedsBefore.Shares, CouncilAnalysis.Of(next, next.Councils["leeds"]).Shares);
+        Assert.Equal(0, CouncilAnalysis.Of(before, before.Councils["hart"]).Shares.Wards);
+        Assert.Equal(1, CouncilAnalysis.Of(next, next.Councils["hart"]).Shares.Wards);
+    }
+
+    [Fact]
+    public void AStateWithOtherBallotViewsUnderTheSameCouncilViewIsNotAnsweredFromTheMemo()
+    {
+        var declared = Council().Declare("leeds", "a", 390, 410, 200).Build();
+        var analysed = CouncilAnalysis.Of(declared, declared.Councils["leeds"]);
+        var id = BallotId("leeds", "a");
+        var undeclared = declared with { Ballots = declared.Ballots.SetItem(id, declared.Ballots[id] with { Status = Core.Counting.BallotStatus.Awaiting, Declaration = null }) };
+
+        Assert.Equal(1, analysed.Shares.Wards);
+        Assert.Equal(0, CouncilAnalysis.Of(undeclared, undeclared.Councils["leeds"]).Shares.Wards);
+    }
 }
