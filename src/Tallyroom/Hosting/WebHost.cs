@@ -1,9 +1,11 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Tallyroom.Accounts;
 using Tallyroom.Desk;
 using Tallyroom.Feeds;
+using Tallyroom.LiveBlog;
 using Tallyroom.Results;
 using Tallyroom.Results.Pages;
 using Tallyroom.Storage.Sqlite;
@@ -35,10 +37,16 @@ internal static class WebHost
         services.AddHostedService(sp => sp.GetRequiredService<ElectionNode>());
         services.AddSingleton<RevisionResponses>();
         services.AddSingleton<DeskWriter>();
+
+        // The live blog: editors' writes, and the posts the results write by themselves.
+        services.AddSingleton<BlogWriter>();
+        services.AddSingleton<AutomaticPoster>();
+        services.AddHostedService(sp => sp.GetRequiredService<AutomaticPoster>());
         services.AddSingleton(sp => new SqliteApiKeys(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TallyroomOptions>>().Value.Database));
 
         // Errors as problem details; JSON as the CLI prints it.
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = RefusedForm);
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         services.ConfigureHttpJsonOptions(o => ResultsJson.Configure(o.SerializerOptions));
 
         // Who may write: API keys for machines, one policy per role (an admin may do anything).
@@ -57,6 +65,7 @@ internal static class WebHost
 
         services.AddOpenApi();
         services.AddRazorComponents(); // the reader-facing pages, rendered on the server only
+        services.AddAntiforgery(); // the editors' forms carry a token; a form posted without one is refused
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -66,6 +75,7 @@ internal static class WebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -78,7 +88,10 @@ internal static class WebHost
         app.MapFeedsApi();
         app.MapDeskApi();
         Analysis.AnalysisApi.MapAnalysisApi(app);
+        app.MapLiveBlogApi();
         app.MapResultsPages();
+        app.MapBlogPages();
+        app.MapEditorPages();
         return app;
     }
 
@@ -92,14 +105,28 @@ internal static class WebHost
         return authorization;
     }
 
+    /// <summary>A form posted without its antiforgery token is a refusal like any other: it names the field and the rule.</summary>
+    private static void RefusedForm(ProblemDetailsContext context)
+    {
+        if (context.Exception is BadHttpRequestException { InnerException: AntiforgeryValidationException })
+        {
+            context.ProblemDetails.Title = "Form refused";
+            context.ProblemDetails.Detail = "__RequestVerificationToken: the form's antiforgery token is missing or does not match; reload the page and send the form again.";
+            context.ProblemDetails.Extensions["field"] = "__RequestVerificationToken";
+            context.ProblemDetails.Extensions["rule"] = "antiforgery-token";
+        }
+    }
+
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
         var headers = http.Response.Headers;
 
-        // The API browser's page needs its own inline bootstrap; everything else gets the strict policy.
-        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/docs")
+        // The API browser's page needs its own inline bootstrap; everything else gets the strict policy, where the live
+        // blog's posts may also show images from other sites over https (editors link pictures; scripts stay out).
+        var path = http.Request.Path;
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/api/docs")
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-            : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            : $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(path.StartsWithSegments("/blogs") ? " https:" : "")}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";

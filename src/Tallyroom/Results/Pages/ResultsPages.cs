@@ -120,7 +120,7 @@ internal static class ResultsPages
     /// A page's HTML is a function of the revision alone (pages "as at" a revision never mention the head), so the
     /// revision is its ETag, a past page may be cached for ever and the current one briefly, as the API's documents are.
     /// </summary>
-    private static IResult Page<TComponent>(HttpContext http, IOptions<TallyroomOptions> options, ElectionState state, long? at, Dictionary<string, object?> parameters)
+    internal static IResult Page<TComponent>(HttpContext http, IOptions<TallyroomOptions> options, ElectionState state, long? at, Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
         var revision = state.Revision.ToString(CultureInfo.InvariantCulture);
@@ -137,7 +137,7 @@ internal static class ResultsPages
         return new RazorComponentResult<TComponent>(parameters);
     }
 
-    private static RazorComponentResult<NotFoundPage> NotFound(string title, string detail) =>
+    internal static RazorComponentResult<NotFoundPage> NotFound(string title, string detail) =>
         new(new Dictionary<string, object?> { [nameof(NotFoundPage.Title)] = title, [nameof(NotFoundPage.Detail)] = detail }) { StatusCode = StatusCodes.Status404NotFound };
 
     /// <summary>The state asked for (null when the revision is outside the log), with the head for the message.</summary>
