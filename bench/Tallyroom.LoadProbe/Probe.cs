@@ -109,6 +109,7 @@ internal static class Probe
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{samples.Count} declarations measured ({options.Warmup} warm-up before them), {options.Subscribers} subscribers; {incomplete} not received by every subscriber within {options.Timeout.TotalSeconds} s; {dropped} subscribers dropped.")).ConfigureAwait(false);
+        await output.WriteLineAsync("last subscriber after the POST's response, per declaration in order (ms): " + string.Join(' ', lastAfterAck.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))).ConfigureAwait(false);
         await output.WriteLineAsync("milliseconds                                        p50      p95      p99      max").ConfigureAwait(false);
         await Line(output, "last subscriber after the POST's response", lastAfterAck).ConfigureAwait(false);
         await Line(output, "first subscriber after the POST's response", firstAfterAck).ConfigureAwait(false);

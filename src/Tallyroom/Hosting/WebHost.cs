@@ -34,6 +34,7 @@ internal static class WebHost
         services.AddSingleton<ElectionNode>();
         services.AddHostedService(sp => sp.GetRequiredService<ElectionNode>());
         services.AddSingleton<RevisionResponses>();
+        services.AddSingleton<SharedResponseCache>();
         services.AddSingleton<DeskWriter>();
         services.AddSingleton(sp => new SqliteApiKeys(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TallyroomOptions>>().Value.Database));
 
@@ -60,6 +61,10 @@ internal static class WebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The current revision's public API responses are answered before anything else runs.
+        var shared = app.Services.GetRequiredService<SharedResponseCache>();
+        app.Use(shared.ServeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
@@ -94,6 +99,13 @@ internal static class WebHost
 
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
+        AddSecurityHeaders(http);
+        return next();
+    }
+
+    /// <summary>The headers every response carries: a strict CSP (looser only for the API browser), no sniffing, no framing.</summary>
+    public static void AddSecurityHeaders(HttpContext http)
+    {
         var headers = http.Response.Headers;
 
         // The API browser's page needs its own inline bootstrap; everything else gets the strict policy.
@@ -103,6 +115,5 @@ internal static class WebHost
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";
-        return next();
     }
 }
