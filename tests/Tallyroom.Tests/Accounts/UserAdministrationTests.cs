@@ -28,6 +28,7 @@ public sealed class UserAdministrationTests : IDisposable
             ["Name | Role | Status | Last signed in | Change", "bob | desk | active | never | Role of bob admin editor desk moderator reader Change role of bob Disable bob", "chief (you) | admin | active | 2018-05-03 21:00 UTC |"],
             PageHtml.Rows(after, "accounts"));
         Assert.Contains("Saved the changes to bob.", PageHtml.Text(after), StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\">Disable<span class=\"visually-hidden\"> bob</span></button>", after, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(Staff.Client(factory), "bob", "a long enough password")).StatusCode);
     }
 
