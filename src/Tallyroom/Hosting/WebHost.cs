@@ -1,12 +1,10 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Tallyroom.Accounts;
 using Tallyroom.Desk;
 using Tallyroom.Feeds;
 using Tallyroom.Results;
 using Tallyroom.Results.Pages;
-using Tallyroom.Storage.Sqlite;
 
 namespace Tallyroom.Hosting;
 
@@ -36,15 +34,14 @@ internal static class WebHost
         services.AddSingleton<RevisionResponses>();
         services.AddSingleton<SharedResponseCache>();
         services.AddSingleton<DeskWriter>();
-        services.AddSingleton(sp => new SqliteApiKeys(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TallyroomOptions>>().Value.Database));
 
         // Errors as problem details; JSON as the CLI prints it.
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => ResultsJson.Configure(o.SerializerOptions));
 
-        // Who may write: API keys for machines, one policy per role (an admin may do anything).
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        // Who may write: people by session cookie (with antiforgery tokens), machines by API key, one policy per role
+        // accepting either (an admin may do anything). Users, keys and the cookies' key ring live beside the log.
+        builder.AddAccounts();
         services.AddAuthorizationBuilder().AddRolePolicies();
 
         // Every write is rate-limited per client, so one runaway script cannot starve the desk.
@@ -54,6 +51,7 @@ internal static class WebHost
             o.AddPolicy(WritesPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
                 http.Request.Headers.Authorization.ToString() is { Length: > 0 } key ? key : http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new TokenBucketRateLimiterOptions { TokenLimit = 100, TokensPerPeriod = 50, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+            o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.PolicyName);
         });
 
         services.AddOpenApi();
@@ -71,6 +69,7 @@ internal static class WebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRequestForgeryProtection();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -84,6 +83,8 @@ internal static class WebHost
         app.MapDeskApi();
         Analysis.AnalysisApi.MapAnalysisApi(app);
         app.MapResultsPages();
+        app.MapAccountPages();
+        app.MapUserAdministration();
         return app;
     }
 
@@ -91,9 +92,10 @@ internal static class WebHost
     {
         foreach (var role in Roles.All)
         {
-            authorization.AddPolicy(role, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(role, Roles.Admin));
+            authorization.AddPolicy(role, p => p.AddAuthenticationSchemes(Sessions.KeyOrSessionScheme).RequireRole(role, Roles.Admin));
         }
 
+        authorization.AddPolicy(Roles.SignedIn, p => p.AddAuthenticationSchemes(Sessions.KeyOrSessionScheme).RequireRole(Roles.All));
         return authorization;
     }
 
