@@ -72,6 +72,7 @@ internal static class Probe
         var incomplete = 0;
         for (var i = 0; i < wanted; i++)
         {
+            var pace = Task.Delay(options.Interval);
             var posted = await desk.DeclareAsync(ballots[i].BallotId, ballots[i].Body, stop.Token).ConfigureAwait(false);
             try
             {
@@ -86,6 +87,8 @@ internal static class Probe
             {
                 samples.Add((posted, arrivals.Times(posted.Revision)));
             }
+
+            await pace.ConfigureAwait(false);
         }
 
         await StopAsync(stop, running).ConfigureAwait(false);
@@ -108,7 +111,8 @@ internal static class Probe
         var deliveries = samples.SelectMany(s => s.Times.Select(t => Ms(t - s.Posted.Acknowledged))).ToList();
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{samples.Count} declarations measured ({options.Warmup} warm-up before them), {options.Subscribers} subscribers; {incomplete} not received by every subscriber within {options.Timeout.TotalSeconds} s; {dropped} subscribers dropped.")).ConfigureAwait(false);
+            $"{samples.Count} declarations measured ({options.Warmup} warm-up before them, one every {options.Interval.TotalMilliseconds} ms at most), {options.Subscribers} subscribers; {incomplete} not received by every subscriber within {options.Timeout.TotalSeconds} s; {dropped} subscribers dropped.")).ConfigureAwait(false);
+        await output.WriteLineAsync("last subscriber after the POST's response, per declaration in order (ms): " + string.Join(' ', lastAfterAck.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))).ConfigureAwait(false);
         await output.WriteLineAsync("milliseconds                                        p50      p95      p99      max").ConfigureAwait(false);
         await Line(output, "last subscriber after the POST's response", lastAfterAck).ConfigureAwait(false);
         await Line(output, "first subscriber after the POST's response", firstAfterAck).ConfigureAwait(false);

@@ -7,10 +7,12 @@ internal sealed record ProbeOptions
 {
     public const string Usage = """
         Usage: Tallyroom.LoadProbe --key-file PATH [--url http://127.0.0.1:5080] [--subscribers 1000] [--declarations 100]
-                                   [--warmup 5] [--timeout 10] [--server-pid PID] [--settle 5] [--hold 0]
+                                   [--warmup 5] [--interval 0] [--timeout 10] [--server-pid PID] [--settle 5] [--hold 0]
           --key-file      a file whose last line is a desk API key (the output of `tallyroom keys create --role desk`)
           --subscribers   SSE connections to /api/stream held open during the run
           --declarations  declarations measured, posted one at a time (after --warmup unmeasured ones)
+          --interval      milliseconds from one declaration's POST to the next (0: the next as soon as every subscriber
+                          has the last); a declaration whose events take longer is followed at once
           --timeout       seconds to wait for every subscriber to receive one declaration's event
           --server-pid    the server's process id, to read its VmRSS from /proc before and after connecting
           --settle        seconds to let the server settle before each VmRSS reading
@@ -26,6 +28,8 @@ internal sealed record ProbeOptions
     public int Declarations { get; init; } = 100;
 
     public int Warmup { get; init; } = 5;
+
+    public TimeSpan Interval { get; init; } = TimeSpan.Zero;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -73,6 +77,7 @@ internal sealed record ProbeOptions
             Subscribers = Int("subscribers", 1000),
             Declarations = Int("declarations", 100),
             Warmup = Int("warmup", 5),
+            Interval = TimeSpan.FromMilliseconds(Int("interval", 0)),
             Timeout = TimeSpan.FromSeconds(Int("timeout", 10)),
             ServerPid = values.ContainsKey("server-pid") ? Int("server-pid", 0) : null,
             Settle = TimeSpan.FromSeconds(Int("settle", 5)),

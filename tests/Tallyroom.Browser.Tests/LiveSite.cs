@@ -58,6 +58,10 @@ internal sealed class LiveSite : WebApplicationFactory<Program>
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Adds an account as <c>tallyroom users add</c> does: the password hashed by ASP.NET Core Identity's hasher.</summary>
+    public async Task AddUserAsync(string name, string role, string password) =>
+        Assert.True(await new SqliteUsers(DatabasePath).AddAsync(name, role, new Microsoft.AspNetCore.Identity.PasswordHasher<string>().HashPassword(name, password), DateTimeOffset.UtcNow));
+
     /// <summary>Declares Maida Vale: two Conservatives and a Labour candidate elected.</summary>
     public async Task DeclareMaidaValeAsync()
     {

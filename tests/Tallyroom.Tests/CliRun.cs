@@ -6,11 +6,15 @@ namespace Tallyroom.Tests;
 /// <summary>Runs the real <c>tallyroom</c> command tree in-process, capturing what it prints.</summary>
 internal static class CliRun
 {
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs a command with <paramref name="input"/> as its standard input.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await Cli.Build(new FixedClock()).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        using var reader = new StringReader(input);
+        var exit = await Cli.Build(new FixedClock(), reader).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -32,6 +36,12 @@ public sealed class TempDatabase : IDisposable
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(Path + suffix);
+        }
+
+        // The web host keeps the key ring that signs its cookies beside the log.
+        if (Directory.Exists(Path + ".keys"))
+        {
+            Directory.Delete(Path + ".keys", recursive: true);
         }
     }
 }

@@ -57,15 +57,7 @@ public sealed class SqliteApiKeys(string path)
         return (string?)await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(SqliteSchema.ConnectionString(path));
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var create = connection.CreateCommand();
-        create.CommandText = $"PRAGMA busy_timeout = {(int)SqliteSchema.BusyTimeout.TotalMilliseconds};" + CreateSql;
-        await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => SqliteSchema.OpenBesideLogAsync(path, CreateSql, cancellationToken);
 
     private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -97,6 +97,32 @@ internal static class SqliteSchema
         }
     }
 
+    /// <summary>
+    /// Opens a connection for a table kept beside the log (API keys, users), creating the table if the file lacks it:
+    /// such tables hold secrets about who may write, not facts of the night, so they are outside the schema version.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenBesideLogAsync(string path, string createSql, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString(path));
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var create = connection.CreateCommand();
+            await using (create.ConfigureAwait(false))
+            {
+                create.CommandText = $"PRAGMA busy_timeout = {((long)BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)};" + createSql;
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Runs a statement and returns the first column of its first row.</summary>
     public static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

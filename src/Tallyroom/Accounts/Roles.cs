@@ -9,5 +9,8 @@ internal static class Roles
     public const string Moderator = "moderator";
     public const string Reader = "reader";
 
+    /// <summary>A policy, not a role: any signed-in account, whatever its role (signing out, for one).</summary>
+    public const string SignedIn = "signed-in";
+
     public static IReadOnlyList<string> All { get; } = [Admin, Editor, Desk, Moderator, Reader];
 }

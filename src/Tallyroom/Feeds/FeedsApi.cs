@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Tallyroom.Hosting;
 
@@ -16,7 +16,7 @@ internal static class FeedsApi
     {
         var api = routes.MapGroup("/api").WithTags("Feeds");
         api.MapGet("/changes", Changes).WithName("GetChanges").WithSummary("What changed after revision `since`, oldest first, with a link to the next page.");
-        api.MapGet("/stream", Stream).WithName("GetStream").WithSummary("Server-Sent Events: one event per revision (id = revision); resume with Last-Event-ID.");
+        api.MapGet("/stream", Stream).Produces<Change>(StatusCodes.Status200OK, "text/event-stream").WithName("GetStream").WithSummary("Server-Sent Events: one event per revision (id = revision); resume with Last-Event-ID.");
         return api;
     }
 
@@ -45,54 +45,61 @@ internal static class FeedsApi
         return TypedResults.Ok(new ChangesPage { Since = after, Until = until, Head = node.Current.Revision, Changes = page, Next = next });
     }
 
-    private static async Task<IResult> Stream(HttpContext http, ElectionNode node, long? lastEventId, CancellationToken ct)
+    private static async Task Stream(HttpContext http, ElectionNode node, long? lastEventId)
     {
         await node.Started.ConfigureAwait(false);
         var header = http.Request.Headers["Last-Event-ID"].ToString();
-        var resumeFrom = long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var fromHeader) ? fromHeader : lastEventId ?? node.Current.Revision;
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.ServerSentEvents(Events(node, resumeFrom, ct));
-    }
+        var after = long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var fromHeader) ? fromHeader : lastEventId ?? node.Current.Revision;
+        var response = http.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
 
-    private static async IAsyncEnumerable<SseItem<Change>> Events(ElectionNode node, long after, [EnumeratorCancellation] CancellationToken ct)
-    {
         // Subscribe before replaying, so that nothing published meanwhile is missed; skip what the replay already sent.
         var live = node.Broadcaster.Subscribe();
+        var writer = response.BodyWriter;
+        var ct = http.RequestAborted;
         try
         {
             var sent = after;
-            while (true)
+            while (node.Journal.Since(sent, 1000) is { Count: > 0 } backlog)
             {
-                var backlog = node.Journal.Since(sent, 1000);
-                if (backlog.Count == 0)
-                {
-                    break;
-                }
-
                 foreach (var change in backlog)
                 {
-                    yield return Item(change);
+                    writer.Write(ChangeFrame.Of(change).Bytes.Span);
                     sent = change.Revision;
                 }
+
+                await writer.FlushAsync(ct).ConfigureAwait(false);
             }
 
-            await foreach (var change in live.ReadAllAsync(ct).ConfigureAwait(false))
+            await writer.FlushAsync(ct).ConfigureAwait(false);
+
+            // Frames are the same bytes for every subscriber; whatever has queued up goes out in one flush.
+            while (await live.WaitToReadAsync(ct).ConfigureAwait(false))
             {
-                if (change.Revision > sent)
+                while (live.TryRead(out var frame))
                 {
-                    yield return Item(change);
-                    sent = change.Revision;
+                    if (frame.Revision > sent)
+                    {
+                        writer.Write(frame.Bytes.Span);
+                        sent = frame.Revision;
+                    }
                 }
+
+                await writer.FlushAsync(ct).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The reader went away.
         }
         finally
         {
             node.Broadcaster.Unsubscribe(live);
         }
     }
-
-    private static SseItem<Change> Item(Change change) =>
-        new(change, "change") { EventId = change.Revision.ToString(CultureInfo.InvariantCulture) };
 }
 
 /// <summary>A page of the change feed.</summary>

@@ -7,7 +7,9 @@ namespace Tallyroom.Hosting;
 /// <summary>The <c>tallyroom</c> command line: each feature folder contributes its commands.</summary>
 internal static class Cli
 {
-    public static RootCommand Build(TimeProvider clock) => new("Tallyroom: election-night results, from ward declarations to the national scoreboard.")
+    /// <param name="clock">The time commands record.</param>
+    /// <param name="input">Standard input, for commands that read a secret from it; the console's when null.</param>
+    public static RootCommand Build(TimeProvider clock, TextReader? input = null) => new("Tallyroom: election-night results, from ward declarations to the national scoreboard.")
     {
         ImportCommand.Create(clock),
         ResultsCommands.Scoreboard(),
@@ -18,6 +20,7 @@ internal static class Cli
         Replay.ReplayCommands.Demo(clock),
         Replay.ReplayCommands.Replay(clock),
         Accounts.KeysCommand.Create(clock),
+        Accounts.UsersCommand.Create(clock, input ?? Console.In),
         Analysis.AnalysisCommands.Targets(),
     };
 }

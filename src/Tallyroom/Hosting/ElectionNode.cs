@@ -12,7 +12,7 @@ namespace Tallyroom.Hosting;
 /// subscribers about every revision, and follows events written by other processes (an import or a replay on the same
 /// file). Everything readers need is immutable and read without locks. Thread-safe.
 /// </summary>
-internal sealed partial class ElectionNode(IOptions<TallyroomOptions> options, TimeProvider clock, ILogger<ElectionNode> logger) : BackgroundService
+internal sealed partial class ElectionNode(IOptions<TallyroomOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ElectionNode> logger) : BackgroundService
 {
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StateHistory history = new();
@@ -59,6 +59,9 @@ internal sealed partial class ElectionNode(IOptions<TallyroomOptions> options, T
             engine.Applied += OnApplied;
             await engine.CatchUpAsync(cancellationToken).ConfigureAwait(false);
             LogServing(logger, options.Value.Database, engine.Current.Revision);
+
+            // Open push streams would hold the server's shutdown up until its timeout; end them as soon as it begins.
+            lifetime.ApplicationStopping.Register(Broadcaster.CompleteAll);
             started.TrySetResult();
         }
         catch (Exception e)

@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Tallyroom.Accounts;
 using Tallyroom.Desk;
@@ -8,7 +6,6 @@ using Tallyroom.Feeds;
 using Tallyroom.LiveBlog;
 using Tallyroom.Results;
 using Tallyroom.Results.Pages;
-using Tallyroom.Storage.Sqlite;
 
 namespace Tallyroom.Hosting;
 
@@ -36,22 +33,21 @@ internal static class WebHost
         services.AddSingleton<ElectionNode>();
         services.AddHostedService(sp => sp.GetRequiredService<ElectionNode>());
         services.AddSingleton<RevisionResponses>();
+        services.AddSingleton<SharedResponseCache>();
         services.AddSingleton<DeskWriter>();
 
         // The live blog: editors' writes, and the posts the results write by themselves.
         services.AddSingleton<BlogWriter>();
         services.AddSingleton<AutomaticPoster>();
         services.AddHostedService(sp => sp.GetRequiredService<AutomaticPoster>());
-        services.AddSingleton(sp => new SqliteApiKeys(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TallyroomOptions>>().Value.Database));
 
         // Errors as problem details; JSON as the CLI prints it.
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = RefusedForm);
-        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => ResultsJson.Configure(o.SerializerOptions));
 
-        // Who may write: API keys for machines, one policy per role (an admin may do anything).
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        // Who may write: people by session cookie (with antiforgery tokens), machines by API key, one policy per role
+        // accepting either (an admin may do anything). Users, keys and the cookies' key ring live beside the log.
+        builder.AddAccounts();
         services.AddAuthorizationBuilder().AddRolePolicies();
 
         // Every write is rate-limited per client, so one runaway script cannot starve the desk.
@@ -61,21 +57,25 @@ internal static class WebHost
             o.AddPolicy(WritesPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
                 http.Request.Headers.Authorization.ToString() is { Length: > 0 } key ? key : http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new TokenBucketRateLimiterOptions { TokenLimit = 100, TokensPerPeriod = 50, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+            o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.PolicyName);
         });
 
         services.AddOpenApi();
         services.AddRazorComponents(); // the reader-facing pages, rendered on the server only
-        services.AddAntiforgery(); // the editors' forms carry a token; a form posted without one is refused
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The current revision's public API responses are answered before anything else runs.
+        var shared = app.Services.GetRequiredService<SharedResponseCache>();
+        app.Use(shared.ServeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseAntiforgery();
+        app.UseRequestForgeryProtection();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -92,6 +92,8 @@ internal static class WebHost
         app.MapResultsPages();
         app.MapBlogPages();
         app.MapEditorPages();
+        app.MapAccountPages();
+        app.MapUserAdministration();
         return app;
     }
 
@@ -99,25 +101,21 @@ internal static class WebHost
     {
         foreach (var role in Roles.All)
         {
-            authorization.AddPolicy(role, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(role, Roles.Admin));
+            authorization.AddPolicy(role, p => p.AddAuthenticationSchemes(Sessions.KeyOrSessionScheme).RequireRole(role, Roles.Admin));
         }
 
+        authorization.AddPolicy(Roles.SignedIn, p => p.AddAuthenticationSchemes(Sessions.KeyOrSessionScheme).RequireRole(Roles.All));
         return authorization;
     }
 
-    /// <summary>A form posted without its antiforgery token is a refusal like any other: it names the field and the rule.</summary>
-    private static void RefusedForm(ProblemDetailsContext context)
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
-        if (context.Exception is BadHttpRequestException { InnerException: AntiforgeryValidationException })
-        {
-            context.ProblemDetails.Title = "Form refused";
-            context.ProblemDetails.Detail = "__RequestVerificationToken: the form's antiforgery token is missing or does not match; reload the page and send the form again.";
-            context.ProblemDetails.Extensions["field"] = "__RequestVerificationToken";
-            context.ProblemDetails.Extensions["rule"] = "antiforgery-token";
-        }
+        AddSecurityHeaders(http);
+        return next();
     }
 
-    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    /// <summary>The headers every response carries: a strict CSP (looser only for the API browser), no sniffing, no framing.</summary>
+    public static void AddSecurityHeaders(HttpContext http)
     {
         var headers = http.Response.Headers;
 
@@ -130,6 +128,5 @@ internal static class WebHost
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";
-        return next();
     }
 }

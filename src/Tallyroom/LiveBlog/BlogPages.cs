@@ -64,7 +64,7 @@ internal static class BlogPages
             });
     }
 
-    private static async Task<IResult> Feed(HttpContext http, ElectionNode node, RevisionResponses responses, string blogId, long? at, CancellationToken ct)
+    private static async Task<IResult> Feed(HttpContext http, ElectionNode node, IOptions<TallyroomOptions> options, string blogId, long? at, CancellationToken ct)
     {
         if (await StateAt(node, at, ct).ConfigureAwait(false) is not { } state)
         {
@@ -76,8 +76,18 @@ internal static class BlogPages
             return ResultsPages.NotFound("Blog not found", $"There is no blog '{blogId}'.");
         }
 
+        // The feed names the site it is read from (Atom ids are absolute), so it is rendered per request rather than
+        // kept with the responses shared by every reader of the revision; feed readers poll seldom.
+        var etag = "\"" + state.Revision.ToString(CultureInfo.InvariantCulture) + "\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = at is not null ? "public, max-age=31536000, immutable" : $"public, max-age={options.Value.CurrentMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        if (RevisionResponses.Matches(http.Request, etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}/", UriKind.Absolute);
-        return responses.Respond(http, $"atom/{site}/{blogId}", state, at is not null, "application/atom+xml; charset=utf-8", s => AtomFeed.Render(s, blog, site));
+        return TypedResults.Bytes(AtomFeed.Render(state, blog, site), "application/atom+xml; charset=utf-8");
     }
 
     private static async Task<ElectionState?> StateAt(ElectionNode node, long? at, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Tallyroom.Results;
 /// serialised body is kept per (resource, revision), so a popular view is serialised once per revision however many
 /// readers ask. A past revision never changes, so its responses may be cached for ever. Thread-safe.
 /// </summary>
-internal sealed class RevisionResponses(IOptions<TallyroomOptions> options)
+internal sealed class RevisionResponses(IOptions<TallyroomOptions> options, SharedResponseCache shared)
 {
     private const int MaxEntries = 4096;
     private readonly ConcurrentDictionary<string, (long Revision, byte[] Body)> bodies = new(StringComparer.Ordinal);
@@ -25,9 +25,10 @@ internal sealed class RevisionResponses(IOptions<TallyroomOptions> options)
         var etag = "\"" + state.Revision.ToString(CultureInfo.InvariantCulture) + "\"";
         var headers = http.Response.Headers;
         headers.ETag = etag;
-        headers.CacheControl = asAt ? "public, max-age=31536000, immutable" : $"public, max-age={options.Value.CurrentMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        var cacheControl = asAt ? "public, max-age=31536000, immutable" : $"public, max-age={options.Value.CurrentMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        headers.CacheControl = cacheControl;
         headers["X-Tallyroom-Revision"] = state.Revision.ToString(CultureInfo.InvariantCulture);
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(tag => tag.Trim().TrimStart('W', '/') == etag))))
+        if (Matches(http.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -44,6 +45,15 @@ internal sealed class RevisionResponses(IOptions<TallyroomOptions> options)
             bodies[key] = cached;
         }
 
+        if (!asAt)
+        {
+            shared.Put(http.Request, state.Revision, contentType, cacheControl, cached.Body);
+        }
+
         return TypedResults.Bytes(cached.Body, contentType);
     }
+
+    /// <summary>Whether the request's <c>If-None-Match</c> names <paramref name="etag"/> (weakly) or is <c>*</c>.</summary>
+    public static bool Matches(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(tag => tag.Trim().TrimStart('W', '/') == etag)));
 }

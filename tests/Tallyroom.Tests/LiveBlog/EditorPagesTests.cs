@@ -67,7 +67,7 @@ public sealed partial class EditorPagesTests : IDisposable
         var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(("__RequestVerificationToken", "antiforgery-token"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal(("RequestVerificationToken", "antiforgery-token"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
         Assert.Equal(head, await factory.HeadAsync());
     }
 
@@ -91,13 +91,16 @@ public sealed partial class EditorPagesTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadersCannotOpenTheEditorsPages()
+    public async Task ReadersAreSentToSignInAndOtherRolesAreForbiddenTheEditorsPages()
     {
-        var anonymous = factory.CreateClient();
+        var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var desk = factory.CreateClient();
         desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.CreateKeyAsync("desk"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/editor/blogs")).StatusCode);
+        var signIn = await anonymous.GetAsync("/editor/blogs");
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("/account/login?returnUrl=%2Feditor%2Fblogs", signIn.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await desk.GetAsync("/editor/blogs")).StatusCode);
     }
 }

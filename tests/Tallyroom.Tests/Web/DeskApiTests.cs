@@ -185,8 +185,15 @@ public sealed class DeskApiTests : IDisposable
         var endpoints = scope.ServiceProvider.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var writes = endpoints.Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(m => m is not ("GET" or "HEAD" or "OPTIONS")) == true).ToList();
 
+        // Signing in is the one write anyone may make (it is how a role is had at all): it alone may be anonymous, and
+        // it is rate-limited and needs its form's antiforgery token instead.
+        var signIn = Assert.Single(writes, e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null);
+        Assert.Equal("/account/login", signIn.RoutePattern.RawText);
+        Assert.Equal(Tallyroom.Accounts.SignInRateLimit.PolicyName, signIn.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName);
+        Assert.True(signIn.Metadata.GetMetadata<Microsoft.AspNetCore.Antiforgery.IAntiforgeryMetadata>()?.RequiresValidation);
+
         Assert.NotEmpty(writes);
-        Assert.All(writes, e => Assert.True(
+        Assert.All(writes.Where(e => e != signIn), e => Assert.True(
             e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles)),
             $"{e.RoutePattern.RawText} writes without requiring a role"));
     }

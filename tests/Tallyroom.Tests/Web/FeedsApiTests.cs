@@ -2,6 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Tallyroom.Tests.Web;
 
@@ -64,6 +70,54 @@ public sealed class FeedsApiTests : IDisposable
         }
 
         Assert.Equal([6L, 7, 8, 9, 10], seen);
+    }
+
+    [Fact]
+    public async Task ALiveDeclarationReachesAnOpenStreamAsOneEventNamingItsBallotAndCouncil()
+    {
+        var desk = factory.CreateClient();
+        desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.CreateKeyAsync("desk"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stream");
+        using var response = await factory.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsJsonAsync($"/api/ballots/{TallyroomFactory.Bowdon}/declaration", Declaration(1200, 800), cts.Token)).StatusCode);
+
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync(cts.Token) is { Length: > 0 } line)
+        {
+            lines.Add(line);
+        }
+
+        Assert.Equal(3, lines.Count);
+        Assert.StartsWith("id: ", lines[0], StringComparison.Ordinal);
+        Assert.Equal("event: change", lines[1]);
+        using var data = JsonDocument.Parse(lines[2]["data: ".Length..]);
+        Assert.Equal(long.Parse(lines[0][4..], System.Globalization.CultureInfo.InvariantCulture), data.RootElement.GetProperty("revision").GetInt64());
+        Assert.Equal(("declaration", TallyroomFactory.Bowdon, "trafford"), (data.RootElement.GetProperty("kind").GetString(), data.RootElement.GetProperty("ballotId").GetString(), data.RootElement.GetProperty("council").GetString()));
+    }
+
+    [Fact]
+    public async Task StoppingTheServerEndsOpenStreamsInsteadOfWaitingForThem()
+    {
+        // On Kestrel, as served: the in-memory test server aborts open requests on stopping, Kestrel waits for them.
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)) };
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stream");
+        request.Headers.Add("Last-Event-ID", "1");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+        Assert.Equal("id: 2", await reader.ReadLineAsync(cts.Token));
+
+        // Kestrel's shutdown timeout is 30 s; a stream left open would hold the stop up that long.
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await factory.Services.GetRequiredService<IHost>().StopAsync(cts.Token);
+        Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        await reader.ReadToEndAsync(cts.Token);
     }
 
     private static object Declaration(int con, int lab) => new

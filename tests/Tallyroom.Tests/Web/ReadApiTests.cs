@@ -42,6 +42,33 @@ public sealed class ReadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ARepeatedReadGetsTheSameBytesAndHeadersAndANewRevisionIsNeverAnsweredStale()
+    {
+        var client = factory.CreateClient();
+        var first = await client.GetAsync("/api/councils/trafford");
+        var again = await client.GetAsync("/api/councils/trafford");
+
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+        foreach (var header in new[] { "ETag", "Cache-Control", "X-Tallyroom-Revision", "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy" })
+        {
+            Assert.Equal(first.Headers.GetValues(header), again.Headers.GetValues(header));
+        }
+
+        Assert.Equal(first.Content.Headers.ContentType, again.Content.Headers.ContentType);
+
+        var desk = factory.CreateClient();
+        desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.CreateKeyAsync("desk"));
+        var declared = await desk.PostAsync($"/api/ballots/{TallyroomFactory.Bowdon}/declaration", new StringContent(
+            """{"results":[{"candidateId":"1","votes":1200,"elected":true},{"candidateId":"2","votes":800,"elected":false},{"candidateId":"3","votes":10,"elected":false}]}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
+
+        var after = await client.GetAsync("/api/councils/trafford");
+        Assert.Equal($"\"{factory.SetupRevision + 1}\"", after.Headers.ETag!.Tag);
+        Assert.Equal(2, (await JsonAsync(after)).GetProperty("seatsWon").GetProperty("Conservative").GetInt32());
+    }
+
+    [Fact]
     public async Task ACouncilShowsItsSeatsControlAndProgress()
     {
         var json = await JsonAsync(await factory.CreateClient().GetAsync("/api/councils/trafford"));

@@ -119,6 +119,8 @@ internal static class ResultsPages
     /// <summary>
     /// A page's HTML is a function of the revision alone (pages "as at" a revision never mention the head), so the
     /// revision is its ETag, a past page may be cached for ever and the current one briefly, as the API's documents are.
+    /// Not so for someone signed in: their page names them and carries their antiforgery token, so it is never stored
+    /// and always rendered afresh.
     /// </summary>
     internal static IResult Page<TComponent>(HttpContext http, IOptions<TallyroomOptions> options, ElectionState state, long? at, Dictionary<string, object?> parameters)
         where TComponent : IComponent
@@ -126,10 +128,13 @@ internal static class ResultsPages
         var revision = state.Revision.ToString(CultureInfo.InvariantCulture);
         var etag = "\"" + revision + "\"";
         var headers = http.Response.Headers;
+        var personal = Accounts.Sessions.IsSession(http.User);
         headers.ETag = etag;
-        headers.CacheControl = at is not null ? "public, max-age=31536000, immutable" : $"public, max-age={options.Value.CurrentMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        headers.CacheControl = personal ? Accounts.AccountEndpoints.NotStored
+            : at is not null ? "public, max-age=31536000, immutable"
+            : $"public, max-age={options.Value.CurrentMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
         headers["X-Tallyroom-Revision"] = revision;
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(tag => tag.Trim().TrimStart('W', '/') == etag))))
+        if (!personal && http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(tag => tag.Trim().TrimStart('W', '/') == etag))))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
