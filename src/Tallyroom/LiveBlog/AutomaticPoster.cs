@@ -12,8 +12,9 @@ namespace Tallyroom.LiveBlog;
 /// Writes the posts the results call for into every open blog (see <see cref="AutomaticPosts"/>): at start-up for
 /// everything, then after every batch folded in for the councils it touched. A missing post is published, one whose
 /// text a correction changed is edited; nothing is written twice, because each post has a deterministic id, the write
-/// names the revision it was based on (another node's write in between makes it start again), and the log refuses a
-/// post id used before. An editor's own edit or deletion of an automatic post is left alone. Thread-safe.
+/// names the version of the blogs it was based on (another writer's blog write in between makes it start again), and
+/// the log refuses a post id used before. An editor's own edit or deletion of an automatic post is left alone.
+/// Thread-safe.
 /// </summary>
 internal sealed partial class AutomaticPoster(ElectionNode node, TimeProvider clock, ILogger<AutomaticPoster> logger) : BackgroundService
 {
@@ -85,7 +86,7 @@ internal sealed partial class AutomaticPoster(ElectionNode node, TimeProvider cl
 
             try
             {
-                await node.Engine.WriteAsync(events, expectedRevision: state.Revision, cancellationToken: ct).ConfigureAwait(false);
+                await node.Engine.WriteAsync(events, BlogsVersion(state), BlogsVersion, ct).ConfigureAwait(false);
                 return true;
             }
             catch (StaleRevisionException)
@@ -101,6 +102,12 @@ internal sealed partial class AutomaticPoster(ElectionNode node, TimeProvider cl
         LogOvertaken(logger, Attempts);
         return false;
     }
+
+    /// <summary>
+    /// The version of the blogs a write is based on: the last revision that changed any of them. Results arriving in
+    /// between do not overtake the write (the next pass writes what they change), but another writer's posts do.
+    /// </summary>
+    private static long BlogsVersion(ElectionState state) => state.Blogs.IsEmpty ? 0 : state.Blogs.Values.Max(b => b.LastChangedRevision);
 
     /// <summary>The events that bring every open blog's automatic posts up to date with the state.</summary>
     internal static List<ElectionEvent> Due(ElectionState state, IReadOnlySet<string>? councils, DateTimeOffset now)
