@@ -140,4 +140,37 @@ public sealed class LiveBlogTests(Chromium chromium)
         Assert.Equal(0, await page.Locator("#main script, #main iframe, #main svg, #main math, #main style, #main [style]").CountAsync());
         Assert.Equal(0, await page.Locator("#main [href^='javascript' i], #main [src^='javascript' i], #main [href^='data' i], #main [src^='data' i]").CountAsync());
     }
+
+    [Fact]
+    public async Task AnEditorSignedInComposesAndDeletesThroughTheFormsAndAnOpenReaderPageFollows()
+    {
+        using var site = await LiveSite.StartAsync();
+        await EditorAsync(site);
+        await site.AddUserAsync("anna", "editor", "correct horse battery");
+        await using var readers = await chromium.Browser.NewContextAsync();
+        var reader = await OpenAsync(readers, site);
+        await using var newsroom = await chromium.Browser.NewContextAsync();
+        var editor = await newsroom.NewPageAsync();
+        var problems = new List<string>();
+        editor.Console += (_, message) => problems.AddRange(message.Type is "error" or "warning" ? [message.Text] : []);
+        await editor.GotoAsync(site.Url($"/account/login?returnUrl=%2Feditor%2Fblogs%2F{BlogId}"));
+        await editor.GetByLabel("Name").FillAsync("anna");
+        await editor.GetByLabel("Password").FillAsync("correct horse battery");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(editor).ToHaveURLAsync(site.Url($"/editor/blogs/{BlogId}"));
+
+        await editor.Locator("#headline").FillAsync("Polls close");
+        await editor.Locator("#markdown").FillAsync("Counting **starts** in Trafford.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Expect(editor).ToHaveURLAsync(site.Url($"/editor/blogs/{BlogId}"));
+
+        await Expect(reader.Locator("#new-updates-button")).ToHaveTextAsync("Show 1 new update", TwoSeconds);
+        await reader.Locator("#new-updates-button").ClickAsync();
+        var post = reader.Locator("#posts article").Filter(new() { HasText = "Polls close" });
+        await Expect(post.Locator(".post-body")).ToHaveTextAsync("Counting starts in Trafford.");
+
+        await editor.Locator("article").Filter(new() { HasText = "Polls close" }).Locator("xpath=following-sibling::div[1]").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(post).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        Assert.Empty(problems);
+    }
 }
