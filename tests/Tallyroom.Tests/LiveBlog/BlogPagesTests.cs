@@ -141,4 +141,30 @@ public sealed class BlogPagesTests : IDisposable
         // The words are still there for the reader to see, as text.
         Assert.Contains("&lt;script&gt;window.xss = 1; console.log(&#x27;xss&#x27;)&lt;/script&gt;", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EveryBlogPageKeepsTheSitesConventionsWithNothingInline()
+    {
+        var editor = await blog.OpenAsync();
+        var id = await BlogClient.PublishAsync(editor, "Counting starts.\n\n[[scoreboard]]", headline: "Polls close", keyEvent: true, quote: new { text = "A long night.", attribution = "A returning officer" });
+        await editor.PutAsync($"/api/blogs/{BlogClient.BlogId}/posts/{id}/pin", null);
+        await editor.PutAsJsonAsync($"/api/blogs/{BlogClient.BlogId}/summary", new { markdown = "Polls have **closed**." });
+
+        foreach (var (client, path) in new[] { (blog.Reader, "/blogs"), (blog.Reader, $"/blogs/{BlogClient.BlogId}"), (blog.Reader, $"/blogs/{BlogClient.BlogId}/posts/{id}"), (editor, "/editor/blogs"), (editor, $"/editor/blogs/{BlogClient.BlogId}"), (editor, $"/editor/blogs/{BlogClient.BlogId}/posts/{id}") })
+        {
+            var html = await client.GetStringAsync(path);
+
+            Assert.Contains("<html lang=\"en-GB\">", html, StringComparison.Ordinal);
+            Assert.Equal("#main", PageHtml.Attributes(html, "a", "href")[0]);
+            Assert.Single(Regex.Matches(html, "<main id=\"main\""));
+            Assert.Single(Regex.Matches(html, "<h1[ >]"));
+            Assert.Single(Regex.Matches(html, "aria-live=\"polite\""));
+            Assert.All(Regex.Matches(html, "<script\\b[^>]*>"), s => Assert.Matches("^<script src=\"/js/blog\\.js\" defer", s.Value));
+            Assert.DoesNotMatch("<script\\b[^>]*>[^<]", html);
+            Assert.DoesNotMatch("<style\\b", html);
+            Assert.DoesNotMatch("\\sstyle=\"", html);
+            Assert.DoesNotMatch("\\son[a-z]+=\"", html);
+            Assert.All(PageHtml.Attributes(html, "a", "href"), href => Assert.Matches("^(/[^/]|/$|#)", href));
+        }
+    }
 }
