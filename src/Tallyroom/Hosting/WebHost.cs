@@ -124,7 +124,7 @@ internal static class WebHost
         var path = http.Request.Path;
         headers.ContentSecurityPolicy = path.StartsWithSegments("/api/docs")
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-            : $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(path.StartsWithSegments("/blogs") ? " https:" : "")}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            : $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(path.StartsWithSegments("/blogs") || path.StartsWithSegments("/editor/blogs") ? " https:" : "")}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";

@@ -138,6 +138,12 @@ public sealed class BlogPagesTests : IDisposable
             Assert.DoesNotMatch("(?i)<[^>]*\\b(href|src)\\s*=\\s*\"?\\s*(javascript|data|vbscript):", text);
         }
 
+        // A blog's title is user text too.
+        var titled = await BlogClient.JsonAsync(await editor.PostAsJsonAsync("/api/blogs", new { title = XssCorpus.Payloads[1] }));
+        var titledPage = await blog.Reader.GetStringAsync(titled.GetProperty("url").GetString());
+        Assert.Contains("<h1>&lt;img src=x onerror=&quot;window.xss = 1; console.log(&#x27;xss&#x27;)&quot;&gt;</h1>", titledPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", Regex.Match(titledPage, "<h1>.*</main>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+
         // The words are still there for the reader to see, as text.
         Assert.Contains("&lt;script&gt;window.xss = 1; console.log(&#x27;xss&#x27;)&lt;/script&gt;", body, StringComparison.Ordinal);
     }
@@ -166,5 +172,22 @@ public sealed class BlogPagesTests : IDisposable
             Assert.DoesNotMatch("\\son[a-z]+=\"", html);
             Assert.All(PageHtml.Attributes(html, "a", "href"), href => Assert.Matches("^(/[^/]|/$|#)", href));
         }
+    }
+
+    [Fact]
+    public async Task BlogPagesMayShowPicturesFromOtherSitesOverHttpsButRunOnlyTheSitesScript()
+    {
+        var editor = await blog.OpenAsync();
+
+        var page = await blog.Reader.GetAsync($"/blogs/{BlogClient.BlogId}");
+        var desk = await editor.GetAsync($"/editor/blogs/{BlogClient.BlogId}");
+        var results = await blog.Reader.GetAsync("/");
+
+        foreach (var response in new[] { page, desk })
+        {
+            Assert.StartsWith("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("img-src 'self' data:;", results.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }
