@@ -19,5 +19,6 @@ internal static class Cli
         Replay.ReplayCommands.Replay(clock),
         Accounts.KeysCommand.Create(clock),
         Analysis.AnalysisCommands.Targets(),
+        Analysis.BacktestCommand.Create(),
     };
 }
