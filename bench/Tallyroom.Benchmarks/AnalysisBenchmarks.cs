@@ -8,11 +8,13 @@ namespace Tallyroom.Benchmarks;
 
 /// <summary>
 /// Analysis after a declaration on the real 2018 night with its baselines: shares, top-two swing, the swing each
-/// party needs, the controller's swing to lose, a target list and turnout, for every council (plus the nation's
-/// shares and turnout) or for the declaring council alone. The state is half-way through the night with the next
-/// declaration applied. Analyses are memoised on the immutable ward and council views, as the host keeps them: the
-/// declaring council is worked out again, the other 149 are reused (<see cref="AnalysisFromScratchBenchmarks"/>
-/// measures the same with nothing memoised).
+/// party needs, the controller's swing to lose, a target list, turnout and the live projection, for every council
+/// (plus the nation's shares and turnout) or for the declaring council alone, and the nation's analysis with its
+/// projection and PNS-style share. The state is half-way through the night (in the order of the results file, so about
+/// half the councils have not started and project from the nation's swing) with the next declaration applied. Analyses
+/// are memoised on the immutable ward and council views, as the host keeps them: the declaring council is worked out
+/// again and so is every projection that uses the nation's swing, which each declaration moves; the rest are reused
+/// (<see cref="AnalysisFromScratchBenchmarks"/> measures the same with nothing memoised).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -30,7 +32,7 @@ public class AnalysisBenchmarks
         next = night.Declarations[half];
     }
 
-    /// <summary>One declaration applied, then every council's analysis and the nation's shares and turnout recomputed.</summary>
+    /// <summary>One declaration applied, then every council's analysis (with its projection) and the nation's shares and turnout recomputed.</summary>
     [Benchmark]
     public int EveryCouncilAfterOneDeclaration()
     {
@@ -38,7 +40,8 @@ public class AnalysisBenchmarks
         var figures = 0;
         foreach (var council in state.Councils.Values)
         {
-            figures += CouncilAnalysis.Of(state, council).Control.Length;
+            var analysis = CouncilAnalysis.Of(state, council);
+            figures += analysis.Control.Length + (analysis.Projection?.Parties.Length ?? 0);
         }
 
         figures += VoteShares.National(state).Parties.Length + TurnoutFigure.National(state).Wards;
@@ -52,5 +55,14 @@ public class AnalysisBenchmarks
         var state = halfway.Apply(next, halfway.Revision + 1);
         var council = state.Councils[state.Ballots[next.Declaration.BallotId].Definition.CouncilSlug];
         return CouncilAnalysis.Of(state, council).Control.Length;
+    }
+
+    /// <summary>One declaration applied, then the nation's analysis: shares, swing, turnout, the projection of every council and the PNS-style share.</summary>
+    [Benchmark]
+    public int TheNationAfterOneDeclaration()
+    {
+        var state = halfway.Apply(next, halfway.Revision + 1);
+        var analysis = NationalAnalysis.Of(state);
+        return analysis.Projection.Parties.Length + (analysis.ProjectedShare?.KeyWards ?? 0);
     }
 }

@@ -70,10 +70,14 @@ public sealed record CouncilAnalysis
     /// <summary>Ballot-box turnout over the declared wards.</summary>
     public required TurnoutFigure Turnout { get; init; }
 
+    /// <summary>The live projection of the council's composition and control, by the same method; null once it is fully declared.</summary>
+    public required CouncilProjection? Projection { get; init; }
+
     /// <summary>
     /// Analyses one council as the state stands. The analysis for the default target list is memoised per council view,
     /// method and basis, and reused while every ballot view of the council is the same object (views are immutable and
-    /// replaced on every change), so after a declaration only the declaring council is worked out again.
+    /// replaced on every change), so after a declaration only the declaring council is worked out again. The projection
+    /// is memoised on its own, since it also depends on the nation's declared wards (see <see cref="CouncilProjection"/>).
     /// </summary>
     public static CouncilAnalysis Of(ElectionState state, CouncilView council, AnalysisOptions? options = null)
     {
@@ -94,15 +98,17 @@ public sealed record CouncilAnalysis
             Volatile.Write(ref slots[slot], memo);
         }
 
+        var projection = CouncilProjection.Of(state, council, ballots, ProjectionOptions.Default with { Method = options.Method });
         if (options.Party is not { } chosen)
         {
-            return memo.Analysis with { Options = options };
+            return memo.Analysis with { Options = options, Projection = projection };
         }
 
         var targets = options.From is null ? memo.Analysis.Control.FirstOrDefault(t => t.Party.Id == chosen.Id) : null;
         return memo.Analysis with
         {
             Options = options,
+            Projection = projection,
             Targets = targets ?? SeatModel.Build(council, ballots, options.Method).Gain(chosen, options.From, options.Basis),
         };
     }
@@ -156,6 +162,7 @@ public sealed record CouncilAnalysis
             Defence = holder is null ? null : model.Defend(holder, null, basis),
             Targets = control.FirstOrDefault(t => t.Party.Id != holder?.Id && t.SwingNeeded is not null),
             Turnout = TurnoutFigure.Over(ballots),
+            Projection = null,
         };
     }
 

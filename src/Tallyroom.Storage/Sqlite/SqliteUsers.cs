@@ -20,10 +20,11 @@ public sealed class SqliteUsers(string path)
             locked_until TEXT NULL,
             created_at TEXT NOT NULL,
             last_sign_in_at TEXT NULL,
-            disabled_at TEXT NULL);
+            disabled_at TEXT NULL,
+            session_generation INTEGER NOT NULL DEFAULT 0);
         """;
 
-    private const string Columns = "id, name, role, password_hash, failed_attempts, locked_until, created_at, last_sign_in_at, disabled_at";
+    private const string Columns = "id, name, role, password_hash, failed_attempts, locked_until, created_at, last_sign_in_at, disabled_at, session_generation";
 
     /// <summary>
     /// Adds an account; false, with nothing written, when the name is taken (in any case). The log file must already
@@ -66,15 +67,27 @@ public sealed class SqliteUsers(string path)
     }
 
     /// <summary>
-    /// Disables the account as from <paramref name="at"/> (it can no longer sign in, and its sessions stop working), or
+    /// Disables the account as from <paramref name="at"/> (it can no longer sign in, and its sessions end for good), or
     /// enables it again when <paramref name="at"/> is null; false when there is no such account. Disabling a disabled
     /// account keeps the time it was first disabled.
     /// </summary>
     public async Task<bool> SetDisabledAsync(string name, DateTimeOffset? at, CancellationToken cancellationToken = default) =>
         await ExecuteAsync(
-            "UPDATE users SET disabled_at = CASE WHEN $at IS NULL THEN NULL ELSE coalesce(disabled_at, $at) END WHERE name = $name",
+            """
+            UPDATE users SET
+                disabled_at = CASE WHEN $at IS NULL THEN NULL ELSE coalesce(disabled_at, $at) END,
+                session_generation = session_generation + CASE WHEN $at IS NULL THEN 0 ELSE 1 END
+            WHERE name = $name
+            """,
             [("$name", name), ("$at", at is { } when ? Text(when) : null)],
             cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>
+    /// Ends every session the account has now (see <see cref="UserAccount.SessionGeneration"/>), e.g. after a new
+    /// password; false when there is no such account.
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(string name, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("UPDATE users SET session_generation = session_generation + 1 WHERE name = $name", [("$name", name)], cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>Lifts a lockout and forgets earlier failed attempts; false when there is no such account.</summary>
     public async Task<bool> UnlockAsync(string name, CancellationToken cancellationToken = default) =>
@@ -157,6 +170,7 @@ public sealed class SqliteUsers(string path)
                 CreatedAt = Time(reader, 6)!.Value,
                 LastSignInAt = Time(reader, 7),
                 DisabledAt = Time(reader, 8),
+                SessionGeneration = reader.GetInt64(9),
             });
         }
 
@@ -201,6 +215,12 @@ public sealed record UserAccount
 
     /// <summary>When the account was disabled; null while it is enabled.</summary>
     public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>
+    /// Counts the times the account's sessions were ended (disabled, new password). A session remembers the count
+    /// it began under and is valid only while the count is the same, so ended sessions stay ended after re-enabling.
+    /// </summary>
+    public required long SessionGeneration { get; init; }
 
     /// <summary>True when the account may not sign in or use its sessions.</summary>
     public bool IsDisabled => DisabledAt is not null;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Tallyroom.Accounts.Pages;
 using Tallyroom.Core.Declarations;
+using Tallyroom.Hosting;
 
 namespace Tallyroom.Accounts;
 
@@ -36,7 +37,8 @@ internal static class AccountEndpoints
         account.MapPost("/logout", (Delegate)SignOut)
             .WithName("SignOut")
             .WithSummary("End the session.")
-            .RequireAuthorization(Roles.SignedIn);
+            .RequireAuthorization(Roles.SignedIn)
+            .RequireRateLimiting(WebHost.WritesPolicy);
         return account;
     }
 

@@ -9,8 +9,8 @@ namespace Tallyroom.Accounts;
 
 /// <summary>
 /// People's sessions: a cookie (scheme <see cref="Scheme"/>) issued at sign-in. The cookie is checked against the
-/// users table on every request that carries it, so disabling an account ends its sessions at their next request and
-/// a new role applies at once. For <c>/api/*</c> a missing or insufficient session is a 401 or 403 as problem details,
+/// users table on every request that carries it, so disabling an account (or giving it a new password) ends its
+/// sessions at their next request, for good, and a new role applies at once. For <c>/api/*</c> a missing or insufficient session is a 401 or 403 as problem details,
 /// never a redirect; a page redirects to the sign-in form instead.
 /// </summary>
 internal sealed class Sessions(SqliteUsers users) : CookieAuthenticationEvents
@@ -25,6 +25,9 @@ internal sealed class Sessions(SqliteUsers users) : CookieAuthenticationEvents
     /// people's sessions. Every role policy authenticates through it, so a role accepts a key or a session alike.
     /// </summary>
     public const string KeyOrSessionScheme = "ApiKeyOrSession";
+
+    /// <summary>The claim holding <see cref="UserAccount.SessionGeneration"/> as it was at sign-in.</summary>
+    public const string GenerationClaim = "tallyroom:session-generation";
 
     public static string SelectScheme(HttpContext http) =>
         http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -41,6 +44,7 @@ internal sealed class Sessions(SqliteUsers users) : CookieAuthenticationEvents
             new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
             new Claim(ClaimTypes.Name, user.Name),
             new Claim(ClaimTypes.Role, user.Role),
+            new Claim(GenerationClaim, user.SessionGeneration.ToString(CultureInfo.InvariantCulture)),
         ],
         Scheme));
 
@@ -48,7 +52,9 @@ internal sealed class Sessions(SqliteUsers users) : CookieAuthenticationEvents
     {
         var principal = context.Principal;
         var user = principal?.Identity?.Name is { } name ? await users.FindAsync(name, context.HttpContext.RequestAborted).ConfigureAwait(false) : null;
-        if (principal is null || user is null || user.IsDisabled || principal.FindFirstValue(ClaimTypes.NameIdentifier) != user.Id.ToString(CultureInfo.InvariantCulture))
+        if (principal is null || user is null || user.IsDisabled
+            || principal.FindFirstValue(ClaimTypes.NameIdentifier) != user.Id.ToString(CultureInfo.InvariantCulture)
+            || principal.FindFirstValue(GenerationClaim) != user.SessionGeneration.ToString(CultureInfo.InvariantCulture))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme).ConfigureAwait(false);

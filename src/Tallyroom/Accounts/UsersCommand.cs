@@ -7,7 +7,7 @@ using Tallyroom.Storage.Sqlite;
 namespace Tallyroom.Accounts;
 
 /// <summary>
-/// <c>tallyroom users add|list|disable|enable|unlock|set-role</c>: people's accounts, kept beside the log. The first
+/// <c>tallyroom users add|list|disable|enable|unlock|set-role|set-password</c>: people's accounts, kept beside the log. The first
 /// admin is made here (<c>tallyroom users add --role admin NAME</c>); later ones can be made on the admin page too.
 /// </summary>
 internal static class UsersCommand
@@ -20,6 +20,7 @@ internal static class UsersCommand
         Change("enable", "Enable a disabled account again.", (users, name, ct) => users.SetDisabledAsync(name, null, ct), "Enabled"),
         Change("unlock", "Lift the lockout that repeated failed sign-ins put on an account.", (users, name, ct) => users.UnlockAsync(name, ct), "Unlocked"),
         SetRole(),
+        SetPassword(input),
     };
 
     private static Option<string> RoleOption() => new("--role") { Description = "The account's role: " + string.Join(", ", Roles.All) + ".", Required = true };
@@ -30,7 +31,7 @@ internal static class UsersCommand
     {
         var role = RoleOption();
         var name = NameArgument();
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input instead of generating one." };
+        var passwordStdin = PasswordStdinOption();
         var db = CommonOptions.Database();
         var add = new Command("add", "Create an account. Without --password-stdin a strong password is generated and shown once, on the last line.") { role, name, passwordStdin, db };
         add.SetAction((parse, ct) => CliOutput.For(parse).RunAsync(async () =>
@@ -38,8 +39,7 @@ internal static class UsersCommand
             var output = CliOutput.For(parse);
             var path = parse.GetValue(db)!;
             var (who, what) = (parse.GetValue(name)!, parse.GetValue(role)!);
-            var generated = !parse.GetValue(passwordStdin);
-            var password = generated ? Passwords.Generate() : (await input.ReadLineAsync(ct).ConfigureAwait(false) ?? string.Empty);
+            var (password, generated) = await PasswordAsync(input, parse.GetValue(passwordStdin), ct).ConfigureAwait(false);
             Refuse(AccountRules.Name(who), AccountRules.Role(what, "--role"), generated ? null : AccountRules.Password(password, "password (standard input)"));
 
             var users = await OpenAsync(path, mustExist: false, ct).ConfigureAwait(false);
@@ -49,12 +49,7 @@ internal static class UsersCommand
             }
 
             await output.Output.WriteLineAsync($"Created the {what} account '{who}' in {path}.").ConfigureAwait(false);
-            if (generated)
-            {
-                await output.Output.WriteLineAsync("Its password is shown only now; give it to its holder privately:").ConfigureAwait(false);
-                await output.Output.WriteLineAsync(password).ConfigureAwait(false);
-            }
-
+            await ShowGeneratedAsync(output, password, generated).ConfigureAwait(false);
             return 0;
         }));
         return add;
@@ -132,6 +127,49 @@ internal static class UsersCommand
             return 0;
         }));
         return command;
+    }
+
+    private static Command SetPassword(TextReader input)
+    {
+        var name = NameArgument();
+        var passwordStdin = PasswordStdinOption();
+        var db = CommonOptions.Database();
+        var command = new Command("set-password", "Give an account a new password, ending its sessions and lifting any lockout. Without --password-stdin a strong one is generated and shown once, on the last line.") { name, passwordStdin, db };
+        command.SetAction((parse, ct) => CliOutput.For(parse).RunAsync(async () =>
+        {
+            var output = CliOutput.For(parse);
+            var who = parse.GetValue(name)!;
+            var (password, generated) = await PasswordAsync(input, parse.GetValue(passwordStdin), ct).ConfigureAwait(false);
+            Refuse(generated ? null : AccountRules.Password(password, "password (standard input)"));
+            var users = await OpenAsync(parse.GetValue(db)!, mustExist: true, ct).ConfigureAwait(false);
+            if (!await users.SetPasswordHashAsync(who, Passwords.Hash(who, password), ct).ConfigureAwait(false))
+            {
+                Refuse(AccountRules.NoSuchAccount(who));
+            }
+
+            await users.UnlockAsync(who, ct).ConfigureAwait(false);
+            await users.EndSessionsAsync(who, ct).ConfigureAwait(false);
+            await output.Output.WriteLineAsync($"Set a new password for '{who}'; its sessions have ended.").ConfigureAwait(false);
+            await ShowGeneratedAsync(output, password, generated).ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<bool> PasswordStdinOption() => new("--password-stdin") { Description = "Read the password from the first line of standard input instead of generating one." };
+
+    /// <summary>The password from standard input's first line, or a generated one.</summary>
+    private static async Task<(string Password, bool Generated)> PasswordAsync(TextReader input, bool fromStdin, CancellationToken ct) =>
+        fromStdin ? (await input.ReadLineAsync(ct).ConfigureAwait(false) ?? string.Empty, false) : (Passwords.Generate(), true);
+
+    // A generated password is printed once, alone on the last line, so that a script can take it with tail -1.
+    private static async Task ShowGeneratedAsync(CliOutput output, string password, bool generated)
+    {
+        if (generated)
+        {
+            await output.Output.WriteLineAsync("Its password is shown only now; give it to its holder privately:").ConfigureAwait(false);
+            await output.Output.WriteLineAsync(password).ConfigureAwait(false);
+        }
     }
 
     private static async Task<SqliteUsers> OpenAsync(string path, bool mustExist, CancellationToken ct)

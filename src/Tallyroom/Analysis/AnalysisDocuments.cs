@@ -91,15 +91,104 @@ internal static class AnalysisDocuments
             : null,
         },
         Targets = analysis.Targets is { } targets ? Targets(state, council, targets, analysis.Defence) : null,
-        Turnout = new TurnoutDocument
+        Turnout = Turnout(analysis.Turnout),
+        Projection = analysis.Projection is { } projection ? Projection(projection) : null,
+    };
+
+    public static NationalAnalysisDocument National(ElectionState state, NationalAnalysis analysis) => new()
+    {
+        Revision = state.Revision,
+        Election = analysis.Election,
+        Method = analysis.Method,
+        Shares = Shares(analysis.Shares),
+        Swing = analysis.Swing is { } swing ? Swing(swing) : null,
+        Turnout = Turnout(analysis.Turnout),
+        Projection = new NationalProjectionDocument
         {
-            Measure = analysis.Turnout.Measure,
-            Label = analysis.Turnout.Label,
-            Turnout = analysis.Turnout.Percent is { } percent ? Math.Round(percent, 1, MidpointRounding.AwayFromZero) : null,
-            BallotPapers = analysis.Turnout.BallotPapers,
-            Electorate = analysis.Turnout.Electorate,
-            Wards = analysis.Turnout.Wards,
+            Label = analysis.Projection.Label,
+            Method = analysis.Projection.Method,
+            Councils = analysis.Projection.Councils,
+            CouncilsDeclared = analysis.Projection.CouncilsDeclared,
+            NoOverallControl = analysis.Projection.NoOverallControl,
+            NoOverallControlChange = analysis.Projection.NoOverallControlChange,
+            SeatsProjected = analysis.Projection.SeatsProjected,
+            Parties = [.. analysis.Projection.Parties.Select(p => new NationalProjectionPartyDocument
+            {
+                Party = p.Party.Name,
+                PartyId = p.Party.Id,
+                Councils = p.Councils,
+                CouncilsChange = p.CouncilsChange,
+                Seats = p.Seats,
+                SeatsDeclared = p.SeatsDeclared,
+            })],
         },
+        ProjectedShare = analysis.ProjectedShare is { } share ? new ProjectedShareDocument
+        {
+            Name = ProjectedNationalShare.Name,
+            Label = share.Label,
+            Method = share.Method,
+            KeyWards = share.KeyWards,
+            BaselineWards = share.BaselineWards,
+            Parties = [.. share.Parties.Select(p => new ProjectedSharePartyDocument
+            {
+                Party = p.Party.Name,
+                PartyId = p.Party.Id,
+                Baseline = Points(p.Baseline)!.Value,
+                Change = Points(p.Change)!.Value,
+                Share = Points(p.Share)!.Value,
+            })],
+            Others = Points(share.Others)!.Value,
+        }
+        : null,
+    };
+
+    public static ProjectionDocument Projection(CouncilProjection projection) => new()
+    {
+        Label = projection.Label,
+        Method = projection.Method,
+        Basis = projection.Basis,
+        MinimumWards = projection.MinimumWards,
+        WardsDeclared = projection.WardsDeclared,
+        NationalWards = projection.NationalWards,
+        TotalSeats = projection.TotalSeats,
+        Majority = projection.Majority,
+        SeatsProjected = projection.SeatsProjected,
+        SeatsWithoutComparableVotes = projection.SeatsWithoutComparableVotes,
+        SeatsPostponed = projection.SeatsPostponed,
+        Control = projection.Control.Label ?? CouncilControl.NoOverallControlLabel,
+        ControlPartyId = projection.Control.Party?.Id,
+        Certainty = projection.Certainty,
+        Parties = [.. projection.Parties.Select(p => new ProjectedSeatsDocument
+        {
+            Party = p.Party.Name,
+            PartyId = p.Party.Id,
+            Settled = p.Settled,
+            Low = p.Low,
+            Seats = p.Seats,
+            High = p.High,
+        })],
+        Swings = [.. projection.Swings.Select(s => new PartySwingDocument
+        {
+            Party = s.Party.Name,
+            PartyId = s.Party.Id,
+            Source = s.Source,
+            Wards = s.Wards,
+            Change = Points(s.Change)!.Value,
+            Spread = Points(s.Spread)!.Value,
+            NewShareSource = s.NewShareSource,
+            NewShare = Points(s.NewShare),
+            Margin = Points(s.Margin)!.Value,
+        })],
+    };
+
+    private static TurnoutDocument Turnout(TurnoutFigure turnout) => new()
+    {
+        Measure = turnout.Measure,
+        Label = turnout.Label,
+        Turnout = turnout.Percent is { } percent ? Math.Round(percent, 1, MidpointRounding.AwayFromZero) : null,
+        BallotPapers = turnout.BallotPapers,
+        Electorate = turnout.Electorate,
+        Wards = turnout.Wards,
     };
 
     private static SharesDocument Shares(AggregateShares shares) => new()
@@ -194,6 +283,104 @@ internal sealed record AnalysisDocument
     public required ControlDocument Control { get; init; }
     public required TargetsDocument? Targets { get; init; }
     public required TurnoutDocument Turnout { get; init; }
+    public required ProjectionDocument? Projection { get; init; }
+}
+
+internal sealed record ProjectionDocument
+{
+    public required string Label { get; init; }
+    public required ShareMethod Method { get; init; }
+    public required ProjectionBasis Basis { get; init; }
+    public required int MinimumWards { get; init; }
+    public required int WardsDeclared { get; init; }
+    public required int NationalWards { get; init; }
+    public required int TotalSeats { get; init; }
+    public required int Majority { get; init; }
+    public required int SeatsProjected { get; init; }
+    public required int SeatsWithoutComparableVotes { get; init; }
+    public required int SeatsPostponed { get; init; }
+    public required string Control { get; init; }
+    public required string? ControlPartyId { get; init; }
+    public required ControlCertainty Certainty { get; init; }
+    public required IReadOnlyList<ProjectedSeatsDocument> Parties { get; init; }
+    public required IReadOnlyList<PartySwingDocument> Swings { get; init; }
+}
+
+internal sealed record ProjectedSeatsDocument
+{
+    public required string Party { get; init; }
+    public required string PartyId { get; init; }
+    public required int Settled { get; init; }
+    public required int Low { get; init; }
+    public required int Seats { get; init; }
+    public required int High { get; init; }
+}
+
+internal sealed record PartySwingDocument
+{
+    public required string Party { get; init; }
+    public required string PartyId { get; init; }
+    public required SwingSource Source { get; init; }
+    public required int Wards { get; init; }
+    public required double Change { get; init; }
+    public required double Spread { get; init; }
+    public required SwingSource NewShareSource { get; init; }
+    public required double? NewShare { get; init; }
+    public required double Margin { get; init; }
+}
+
+internal sealed record NationalAnalysisDocument
+{
+    public required long Revision { get; init; }
+    public required string Election { get; init; }
+    public required ShareMethod Method { get; init; }
+    public required SharesDocument Shares { get; init; }
+    public required SwingDocument? Swing { get; init; }
+    public required TurnoutDocument Turnout { get; init; }
+    public required NationalProjectionDocument Projection { get; init; }
+    public required ProjectedShareDocument? ProjectedShare { get; init; }
+}
+
+internal sealed record NationalProjectionDocument
+{
+    public required string Label { get; init; }
+    public required ShareMethod Method { get; init; }
+    public required int Councils { get; init; }
+    public required int CouncilsDeclared { get; init; }
+    public required int NoOverallControl { get; init; }
+    public required int NoOverallControlChange { get; init; }
+    public required int SeatsProjected { get; init; }
+    public required IReadOnlyList<NationalProjectionPartyDocument> Parties { get; init; }
+}
+
+internal sealed record NationalProjectionPartyDocument
+{
+    public required string Party { get; init; }
+    public required string PartyId { get; init; }
+    public required int Councils { get; init; }
+    public required int CouncilsChange { get; init; }
+    public required int Seats { get; init; }
+    public required int SeatsDeclared { get; init; }
+}
+
+internal sealed record ProjectedShareDocument
+{
+    public required string Name { get; init; }
+    public required string Label { get; init; }
+    public required ShareMethod Method { get; init; }
+    public required int KeyWards { get; init; }
+    public required int BaselineWards { get; init; }
+    public required IReadOnlyList<ProjectedSharePartyDocument> Parties { get; init; }
+    public required double Others { get; init; }
+}
+
+internal sealed record ProjectedSharePartyDocument
+{
+    public required string Party { get; init; }
+    public required string PartyId { get; init; }
+    public required double Baseline { get; init; }
+    public required double Change { get; init; }
+    public required double Share { get; init; }
 }
 
 internal sealed record SharesDocument

@@ -22,5 +22,6 @@ internal static class Cli
         Accounts.KeysCommand.Create(clock),
         Accounts.UsersCommand.Create(clock, input ?? Console.In),
         Analysis.AnalysisCommands.Targets(),
+        Analysis.BacktestCommand.Create(),
     };
 }

@@ -75,6 +75,8 @@ internal static class WebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+
+        // A write made with a session cookie must carry the page's antiforgery token; one made with an API key need not.
         app.UseRequestForgeryProtection();
 
         app.MapOpenApi();

@@ -60,7 +60,7 @@ public sealed class SqliteUsersTests : IAsyncLifetime
         command.CommandText = "SELECT group_concat(name, ',') FROM pragma_table_info('users'); ";
         var columns = (string?)await command.ExecuteScalarAsync();
 
-        Assert.Equal("id,name,role,password_hash,failed_attempts,locked_until,created_at,last_sign_in_at,disabled_at", columns);
+        Assert.Equal("id,name,role,password_hash,failed_attempts,locked_until,created_at,last_sign_in_at,disabled_at,session_generation", columns);
         await using var log = await SqliteEventLog.OpenAsync(LogPath);
         Assert.Equal(0, await log.GetHeadAsync());
     }
@@ -120,8 +120,8 @@ public sealed class SqliteUsersTests : IAsyncLifetime
         Assert.True(await Users.SetDisabledAsync("anna", null));
         var enabled = (await Users.FindAsync("anna"))!;
 
-        Assert.Equal(((DateTimeOffset?)Evening.AddHours(1), true), (disabled.DisabledAt, disabled.IsDisabled));
-        Assert.Equal(((DateTimeOffset?)null, false), (enabled.DisabledAt, enabled.IsDisabled));
+        Assert.Equal(((DateTimeOffset?)Evening.AddHours(1), true, 2L), (disabled.DisabledAt, disabled.IsDisabled, disabled.SessionGeneration));
+        Assert.Equal(((DateTimeOffset?)null, false, 2L), (enabled.DisabledAt, enabled.IsDisabled, enabled.SessionGeneration));
     }
 
     [Fact]
@@ -135,11 +135,13 @@ public sealed class SqliteUsersTests : IAsyncLifetime
         Assert.True(await Users.SetRoleAsync("Anna", "admin"));
         Assert.True(await Users.UnlockAsync("anna"));
         Assert.True(await Users.SetPasswordHashAsync("anna", "HASH-A2"));
+        Assert.True(await Users.EndSessionsAsync("anna"));
+        Assert.False(await Users.EndSessionsAsync("carol"));
         Assert.False(await Users.SetRoleAsync("carol", "admin"));
         Assert.False(await Users.UnlockAsync("carol"));
         Assert.False(await Users.SetDisabledAsync("carol", Evening));
 
         var all = await Users.ListAsync();
-        Assert.Equal(["anna admin HASH-A2 unlocked", "bob desk HASH-B unlocked"], all.Select(u => $"{u.Name} {u.Role} {u.PasswordHash} {(u.LockedUntil is null ? "unlocked" : "locked")}"));
+        Assert.Equal(["anna admin HASH-A2 unlocked 1", "bob desk HASH-B unlocked 0"], all.Select(u => $"{u.Name} {u.Role} {u.PasswordHash} {(u.LockedUntil is null ? "unlocked" : "locked")} {u.SessionGeneration}"));
     }
 }

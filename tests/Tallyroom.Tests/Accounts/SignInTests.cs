@@ -153,6 +153,25 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task ReEnablingAnAccountOrGivingItANewPasswordDoesNotReviveSessionsThatEnded()
+    {
+        var users = new SqliteUsers(factory.DatabasePath);
+        var disabledOnce = await Staff.SignedInAsync(factory, "dan", "desk");
+        var passwordChanged = Staff.Client(factory);
+        await Staff.AddAsync(factory, "eve", "desk");
+        Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(passwordChanged, "eve")).StatusCode);
+
+        await users.SetDisabledAsync("dan", factory.Clock.GetUtcNow());
+        await users.SetDisabledAsync("dan", null);
+        await users.EndSessionsAsync("eve");
+        var fresh = await Staff.SignInAsync(Staff.Client(factory), "dan");
+
+        Assert.DoesNotContain("Signed in as", await disabledOnce.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Signed in as", await passwordChanged.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+    }
+
+    [Fact]
     public async Task SigningOutEndsTheSession()
     {
         var client = await Staff.SignedInAsync(factory, "anna", "editor");

@@ -109,6 +109,25 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SetPasswordReplacesThePasswordAndLiftsTheLockout()
+    {
+        await CliRun.RunAsync("users", "add", "--role", "editor", "anna", "--db", database.Path);
+        var users = new SqliteUsers(database.Path);
+        await users.RecordFailedSignInAsync((await users.FindAsync("anna"))!.Id, DateTimeOffset.UtcNow, 1, TimeSpan.FromHours(1));
+
+        var (exit, output, _) = await CliRun.RunWithInputAsync("a brand new password\n", "users", "set-password", "anna", "--password-stdin", "--db", database.Path);
+        var generated = await CliRun.RunAsync("users", "set-password", "anna", "--db", database.Path);
+        var refused = await CliRun.RunWithInputAsync("too short\n", "users", "set-password", "anna", "--password-stdin", "--db", database.Path);
+
+        var after = (await users.FindAsync("anna"))!;
+        Assert.Equal((0, "Set a new password for 'anna'; its sessions have ended."), (exit, output.TrimEnd()));
+        Assert.Equal((2, "error: password (standard input): A password has at least 12 characters. [password-length]"), (refused.Exit, refused.Error.TrimEnd()));
+        Assert.Equal(((DateTimeOffset?)null, 2L), (after.LockedUntil, after.SessionGeneration));
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Success, Passwords.Verify(after, generated.Output.TrimEnd().Split('\n')[^1]));
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, Passwords.Verify(after, "a brand new password"));
+    }
+
+    [Fact]
     public async Task ListingWithoutALogIsRefused()
     {
         var (exit, _, error) = await CliRun.RunAsync("users", "list", "--db", database.Path);

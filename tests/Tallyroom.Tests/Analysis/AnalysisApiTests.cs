@@ -145,4 +145,83 @@ public sealed class AnalysisApiTests : IDisposable
         Assert.Equal(["Analysis"], get.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.StartsWith("A council's vote shares", get.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WhileCountingTheAnalysisProjectsTheCouncilWithItsBasisAndRange()
+    {
+        // Two wards declared (Con −5, Lab +5 in both): fewer than 3, so the nation's change, here the same two wards.
+        // Abbey Road stays Conservative (3), Hyde Park ties 50/50 and stays with the Conservative placed first last time;
+        // Maida Vale (redrawn) and West End (no baseline) take the council's shares last time, Con 50.6 / Lab 44.8,
+        // changed: Labour. Con 4, Lab 2 + 2 = 4 of 8 (M = 5): no overall control.
+        var projection = (await JsonAsync(await factory.CreateClient().GetAsync("/api/councils/westminster/analysis"))).GetProperty("projection");
+        var parties = projection.GetProperty("parties").EnumerateArray()
+            .Select(p => (p.GetProperty("party").GetString(), p.GetProperty("settled").GetInt32(), p.GetProperty("low").GetInt32(), p.GetProperty("seats").GetInt32(), p.GetProperty("high").GetInt32()));
+        var labour = projection.GetProperty("swings").EnumerateArray().Single(s => s.GetProperty("party").GetString() == "Labour");
+
+        Assert.Equal(("nation", 2, 2, 6, 2), (projection.GetProperty("basis").GetString(), projection.GetProperty("wardsDeclared").GetInt32(), projection.GetProperty("nationalWards").GetInt32(), projection.GetProperty("seatsProjected").GetInt32(), projection.GetProperty("seatsWithoutComparableVotes").GetInt32()));
+        Assert.Equal([("Conservative", 0, 4, 4, 4), ("Labour", 2, 4, 4, 4)], parties);
+        Assert.Equal(("No overall control", "projected"), (projection.GetProperty("control").GetString(), projection.GetProperty("certainty").GetString()));
+        Assert.Equal(("nation", 2, 5.0, 0.0), (labour.GetProperty("source").GetString(), labour.GetProperty("wards").GetInt32(), labour.GetProperty("change").GetDouble(), labour.GetProperty("margin").GetDouble()));
+        Assert.StartsWith("Projection (Tallyroom's model, not a result)", projection.GetProperty("label").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BeforeAnyDeclarationTheProjectionIsLastTimesSharesUnchanged()
+    {
+        var projection = (await JsonAsync(await factory.CreateClient().GetAsync($"/api/councils/westminster/analysis?at={factory.BeforeDeclarations}"))).GetProperty("projection");
+
+        // Last time's shares: Abbey Road (3), Bayswater and Hyde Park Conservative, Churchill Labour; Maida Vale and West End
+        // take the council's shares last time, Con 50.6 / Lab 44.8: Conservative. Con 7, Lab 1.
+        Assert.Equal(("noSwing", 8), (projection.GetProperty("basis").GetString(), projection.GetProperty("seatsProjected").GetInt32()));
+        Assert.Equal(["Conservative", "Labour"], projection.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("party").GetString()));
+        Assert.Equal([7, 1], projection.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("seats").GetInt32()));
+        Assert.Equal("Conservative", projection.GetProperty("control").GetString());
+    }
+
+    [Fact]
+    public async Task TheNationalAnalysisGivesSharesSwingTurnoutAndTheProjection()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/analysis");
+        var json = await JsonAsync(response);
+        var projection = json.GetProperty("projection");
+
+        Assert.Equal((HttpStatusCode.OK, $"\"{factory.Head}\""), (response.StatusCode, response.Headers.ETag!.Tag));
+        Assert.Equal(("local.2018-05-03", "topVote", 2), (json.GetProperty("election").GetString(), json.GetProperty("method").GetString(), json.GetProperty("shares").GetProperty("wards").GetInt32()));
+        Assert.Equal(("Conservative", "Labour"), (json.GetProperty("swing").GetProperty("from").GetString(), json.GetProperty("swing").GetProperty("to").GetString()));
+        Assert.Equal(44.6, json.GetProperty("turnout").GetProperty("turnout").GetDouble());
+        Assert.Equal((1, 0, 1, 1, 6), (projection.GetProperty("councils").GetInt32(), projection.GetProperty("councilsDeclared").GetInt32(), projection.GetProperty("noOverallControl").GetInt32(), projection.GetProperty("noOverallControlChange").GetInt32(), projection.GetProperty("seatsProjected").GetInt32()));
+        Assert.Equal(
+            [("Conservative", 0, -1, 4, 0), ("Labour", 0, 0, 4, 2)],
+            projection.GetProperty("parties").EnumerateArray().Select(p => (p.GetProperty("party").GetString(), p.GetProperty("councils").GetInt32(), p.GetProperty("councilsChange").GetInt32(), p.GetProperty("seats").GetInt32(), p.GetProperty("seatsDeclared").GetInt32())));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("projectedShare").ValueKind); // no declared ward had Con, Lab and LD both times
+    }
+
+    [Fact]
+    public async Task TheNationalAnalysisHonoursAtAndConditionalRequestsAndRefusesAnUnknownMethod()
+    {
+        var client = factory.CreateClient();
+        var past = await client.GetAsync($"/api/analysis?at={factory.BeforeDeclarations}");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/analysis");
+        conditional.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{factory.Head}\""));
+        var notModified = await client.SendAsync(conditional);
+        var bad = await client.GetAsync("/api/analysis?method=best");
+
+        Assert.Equal(("public, max-age=31536000, immutable", 0), (past.Headers.CacheControl!.ToString(), (await JsonAsync(past)).GetProperty("shares").GetProperty("wards").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(["'best' is not one of top, average, total."], (await JsonAsync(bad)).GetProperty("errors").GetProperty("method").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheNationalEndpointAndTheMethodAndBasisParameters()
+    {
+        var paths = (await JsonAsync(await factory.CreateClient().GetAsync("/openapi/v1.json"))).GetProperty("paths");
+        var national = paths.GetProperty("/api/analysis").GetProperty("get");
+        var council = paths.GetProperty("/api/councils/{slug}/analysis").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("description", out var d) ? d.GetString() : null);
+
+        Assert.Equal(("GetNationalAnalysis", "Analysis"), (national.GetProperty("operationId").GetString(), national.GetProperty("tags")[0].GetString()));
+        Assert.StartsWith("How a multi-member ward's votes become a party's share: top", council["method"], StringComparison.Ordinal);
+        Assert.StartsWith("Which result each seat is judged on for the swing needed: previous", council["basis"], StringComparison.Ordinal);
+    }
 }

@@ -29,6 +29,42 @@ public sealed class RealNightAnalysisTests(RealNightAnalysisTests.ImportedManife
         Assert.Equal((0, "Conservative", 9.47), (json.GetProperty("notComparable").GetInt32(), json.GetProperty("controllingParty").GetString(), json.GetProperty("swingToLoseControl").GetDouble()));
     }
 
+    [Fact]
+    public async Task OnceTheNightIsOverTheNationalProjectionIsTheScoreboard()
+    {
+        var state = await Hosting.ElectionDatabase.ReadStateAsync(night.Database.Path, null, CancellationToken.None);
+
+        var projection = Core.Analysis.NationalAnalysis.Project(state);
+
+        // 150 councils, every ward declared but the five postponed polls, which are not projected.
+        Assert.Equal((150, 150, 0), (projection.Councils, projection.CouncilsDeclared, projection.SeatsProjected));
+        Assert.Equal(state.Scoreboard.NoOverallControl, projection.NoOverallControl);
+        Assert.Equal(
+            state.Scoreboard.ByParty.Values.Where(l => l.Councils > 0).Select(l => (l.Party.Id, l.Councils, l.Seats)).Order(),
+            projection.Parties.Where(l => l.Councils > 0).Select(l => (l.Party.Id, l.Councils, l.Seats)).Order());
+    }
+
+    [Fact]
+    public async Task HalfWayThroughEachCouncilInARandomOrderEveryCouncilIsProjectedAndAtTheEndExactly()
+    {
+        var events = new List<Core.Events.ElectionEvent>();
+        await using (var log = await Storage.Sqlite.SqliteEventLog.OpenAsync(night.Database.Path))
+        {
+            await foreach (var stored in log.ReadAsync(0))
+            {
+                events.Add(stored.Event);
+            }
+        }
+
+        var (setup, declarations) = global::Tallyroom.Replay.NightSplit.Of(events);
+        var result = global::Tallyroom.Analysis.ProjectionBacktest.Run(setup, declarations, orders: 1, seed: 2018, percents: [50, 100]);
+
+        Assert.Equal([150, 150], result.Stages.Select(s => s.Projections));
+        Assert.Equal((0, 150), (result.Stages[0].Complete, result.Stages[1].Complete));
+        Assert.Equal((0.0, 1.0), (result.Stages[1].ModelSeatError, result.Stages[1].ModelControlRight));
+        Assert.InRange(result.Stages[0].ModelSeatError, 0.01, 100);
+    }
+
     /// <summary>The real night and its baselines, imported once for the class from the manifest.</summary>
     public sealed class ImportedManifest : IAsyncLifetime
     {

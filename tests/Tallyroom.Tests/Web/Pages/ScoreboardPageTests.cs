@@ -61,4 +61,26 @@ public sealed class ScoreboardPageTests : IDisposable
         Assert.Contains("No council has finished declaring yet.", text, StringComparison.Ordinal);
         Assert.Contains("Changes appear once a council that has an eve-of-poll baseline has fully declared.", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheScoreboardShowsTheNationalProjectionAndSaysThePnsStyleShareIsOurs()
+    {
+        await PagesNight.AddAsync(factory.DatabasePath, factory.Clock, declareTrafford: true);
+
+        var html = await factory.CreateClient().GetStringAsync("/");
+
+        // Trafford as declared (a Conservative gain); Westminster, with no result last time anywhere near, takes the
+        // nation's shares last time (Altrincham's) changed by the nation's change: Conservative 3 of 4 in Maida Vale.
+        Assert.Equal(
+            [
+                "Party | Councils | Change | Seats",
+                "Conservatives | 2 | +1 | 5",
+                "Labour | 0 | -1 | 1",
+                "No overall control | 0 | 0 |",
+            ],
+            PageHtml.Rows(html, "national-projection"));
+        Assert.StartsWith("Projection (Tallyroom's model, not a result): 1 of 2 councils declared; the other 1 and their 3 seat(s) still to declare", PageHtml.ById(html, "national-projection-label"), StringComparison.Ordinal);
+        Assert.Equal("PNS-style (Tallyroom's estimate)", PageHtml.ById(html, "pns-heading"));
+        Assert.StartsWith("It appears once a ward contested by the Conservatives, Labour and the Liberal Democrats", PageHtml.ById(html, "pns-label"), StringComparison.Ordinal);
+    }
 }
