@@ -173,4 +173,23 @@ public sealed class LiveBlogTests(Chromium chromium)
         await Expect(post).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task WithoutEventSourceTheBlogPollsTheCacheableChangeFeed()
+    {
+        using var site = await LiveSite.StartAsync();
+        var editor = await EditorAsync(site);
+        await using var context = await chromium.Browser.NewContextAsync();
+        await context.AddInitScriptAsync("delete window.EventSource;");
+        var page = await context.NewPageAsync();
+        var polled = false;
+        page.Request += (_, request) => polled |= request.Url.Contains("/api/changes?since=", StringComparison.Ordinal);
+        await page.GotoAsync(site.Url($"/blogs/{BlogId}"));
+        await Expect(page.Locator("#live-indicator")).ToBeVisibleAsync();
+
+        await PublishAsync(editor, "Polls are closed.", headline: "Polls close");
+
+        await Expect(page.Locator("#new-updates-button")).ToHaveTextAsync("Show 1 new update", FewSeconds);
+        Assert.True(polled);
+    }
 }
