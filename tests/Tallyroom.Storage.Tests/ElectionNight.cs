@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Tallyroom.Core.Blogs;
 using Tallyroom.Core.Declarations;
 using Tallyroom.Core.Elections;
 using Tallyroom.Core.Events;
@@ -265,5 +266,21 @@ internal static class ElectionNight
             Continuing = [new(Core.Parties.PartyCatalog.LiberalDemocrats, 17)],
             Source = "Open Council Data 2017",
         }),
+    ];
+
+    /// <summary>A live blog through the night: every blog event, each passing the blog rules after <see cref="All"/>.</summary>
+    public static IReadOnlyList<ElectionEvent> Blog { get; } =
+    [
+        new BlogOpened("night", "Local elections — as it happened", BlogSettings.AllOn with { StateOfPartiesEvery = 5 }, Night),
+        new PostPublished("night", new PostContent { PostId = "p1", Headline = "Polls close", Markdown = "Counting *starts*.", Html = "<p>Counting <em>starts</em>.</p>", Quote = new PostQuote("A long night.", "A returning officer") }, Night),
+        new PostPublished("night", new PostContent { PostId = "auto-council-stockport", Headline = "No overall control in Stockport", Markdown = "NOC.", Html = "<p>NOC.</p>", KeyEvent = true, Automatic = AutomaticKind.CouncilDeclared }, Night),
+        new PostEdited("night", new PostContent { PostId = "p1", Headline = "Polls have closed", Markdown = "Counting starts.", Html = "<p>Counting starts.</p>" }, Night.AddMinutes(2)),
+        new PostPinned("night", "p1"),
+        new PostKeyEventSet("night", "p1", true),
+        new PostUnpinned("night", "p1"),
+        new PostDeleted("night", "p1", Night.AddMinutes(3)),
+        new BlogSummarySet("night", "**Stockport** stays hung.", "<p><strong>Stockport</strong> stays hung.</p>"),
+        new BlogSettingsChanged("night", BlogSettings.AllOn with { NotableWards = false }),
+        new BlogClosed("night", Night.AddHours(9)),
     ];
 }

@@ -27,6 +27,23 @@ public sealed class EventJsonTests
     }
 
     [Fact]
+    public void BlogEventsRoundTripExactly()
+    {
+        foreach (var e in ElectionNight.Blog)
+        {
+            EventAssert.Equal(e, EventJson.Deserialize(EventJson.Serialize(e)));
+        }
+    }
+
+    [Fact]
+    public void APostIsWrittenWithItsMarkdownAndItsSanitisedHtml()
+    {
+        Assert.Equal(
+            """{"type":"post-published","post":{"postId":"auto-council-stockport","headline":"No overall control in Stockport","markdown":"NOC.","html":"\u003Cp\u003ENOC.\u003C/p\u003E","keyEvent":true,"quote":null,"automatic":"councilDeclared"},"at":"2018-05-04T03:45:12.345678+01:00","blogId":"night"}""",
+            EventJson.Serialize(ElectionNight.Blog[2]));
+    }
+
+    [Fact]
     public void ADeclarationIsWrittenAsCamelCaseJsonWithItsTypeFirst()
     {
         Assert.Equal(

@@ -55,13 +55,13 @@ public abstract class EventLogContract(ITestOutputHelper output) : IAsyncLifetim
     {
         var log = await OpenLogAsync();
 
-        ElectionEvent[] everything = [.. ElectionNight.All, .. ElectionNight.Baselines];
+        ElectionEvent[] everything = [.. ElectionNight.All, .. ElectionNight.Baselines, .. ElectionNight.Blog];
         await log.AppendAsync(everything, 0, ElectionNight.Night);
         var stored = await log.ReadAllAsync();
 
         EventAssert.Stored(everything, stored);
         var declaredTypes = typeof(ElectionEvent).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType).ToHashSet();
-        Assert.Equal(8, declaredTypes.Count);
+        Assert.Equal(18, declaredTypes.Count);
         Assert.Equal(declaredTypes, everything.Select(e => e.GetType()).ToHashSet());
     }
 

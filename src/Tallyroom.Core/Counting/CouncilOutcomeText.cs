@@ -20,7 +20,7 @@ public static class CouncilOutcomeText
     private static string Plural(Parties.Party party) => ScoreboardText.DisplayName(party);
 
     // Newsroom usage: "from Labour", "from UKIP", "from independents", but "from the Conservatives", "from the Liberal Democrats".
-    private static string The(Parties.Party party) => party.Id switch
+    internal static string The(Parties.Party party) => party.Id switch
     {
         "PP53" or "PP85" => Plural(party),
         "IND" => "independents",

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Tallyroom.Core.Baselines;
+using Tallyroom.Core.Blogs;
 using Tallyroom.Core.Declarations;
 using Tallyroom.Core.Events;
 
@@ -30,6 +31,9 @@ public sealed record ElectionState
     /// <summary>The national scoreboard.</summary>
     public Scoreboard Scoreboard { get; init; } = Scoreboard.Empty;
 
+    /// <summary>Live blogs by id.</summary>
+    public ImmutableDictionary<string, BlogView> Blogs { get; init; } = ImmutableDictionary<string, BlogView>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Lists every rule the event would break if applied to this state; empty when it may be applied.</summary>
     public IReadOnlyList<RuleViolation> Check(ElectionEvent e)
     {
@@ -44,6 +48,7 @@ public sealed record ElectionState
             BallotStatisticsRecorded s => CheckStatistics(s),
             BallotBaselineRecorded b => CheckBallotBaseline(b.Baseline),
             CouncilBaselineRecorded c => CheckCouncilBaseline(c.Baseline),
+            BlogEvent b => BlogRules.Check(Blogs, b),
             _ => [new("event-known", "type", $"Unknown event {e.GetType().Name}.")],
         };
     }
@@ -68,6 +73,7 @@ public sealed record ElectionState
                 Baseline = c.Baseline,
                 Continuing = PartySeats.Of(c.Baseline.Continuing),
             }),
+            BlogEvent b => this with { Blogs = BlogRules.Apply(Blogs, b, revision) },
             _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
         };
         return next with { Revision = revision };

@@ -17,6 +17,16 @@ namespace Tallyroom.Core.Events;
 [JsonDerivedType(typeof(BallotStatisticsRecorded), "ballot-statistics-recorded")]
 [JsonDerivedType(typeof(BallotBaselineRecorded), "ballot-baseline-recorded")]
 [JsonDerivedType(typeof(CouncilBaselineRecorded), "council-baseline-recorded")]
+[JsonDerivedType(typeof(BlogOpened), "blog-opened")]
+[JsonDerivedType(typeof(BlogClosed), "blog-closed")]
+[JsonDerivedType(typeof(BlogSettingsChanged), "blog-settings-changed")]
+[JsonDerivedType(typeof(BlogSummarySet), "blog-summary-set")]
+[JsonDerivedType(typeof(PostPublished), "post-published")]
+[JsonDerivedType(typeof(PostEdited), "post-edited")]
+[JsonDerivedType(typeof(PostDeleted), "post-deleted")]
+[JsonDerivedType(typeof(PostPinned), "post-pinned")]
+[JsonDerivedType(typeof(PostUnpinned), "post-unpinned")]
+[JsonDerivedType(typeof(PostKeyEventSet), "post-key-event-set")]
 public abstract record ElectionEvent;
 
 /// <summary>The election was defined (once per log).</summary>

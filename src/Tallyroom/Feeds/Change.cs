@@ -16,11 +16,19 @@ internal sealed record Change
 
     /// <summary>
     /// <c>declaration</c>, <c>correction</c>, <c>postponement</c>, <c>statistics</c>, <c>ballot-defined</c>,
-    /// <c>ballot-baseline</c>, <c>council-defined</c>, <c>council-baseline</c> or <c>election-defined</c>.
+    /// <c>ballot-baseline</c>, <c>council-defined</c>, <c>council-baseline</c> or <c>election-defined</c>; for live blogs
+    /// <c>blog-opened</c>, <c>blog-closed</c>, <c>blog-settings</c>, <c>blog-summary</c>, <c>post-published</c>,
+    /// <c>post-edited</c>, <c>post-deleted</c>, <c>post-pinned</c>, <c>post-unpinned</c> or <c>post-key-event</c>.
     /// </summary>
     public required string Kind { get; init; }
 
     public string? BallotId { get; init; }
+
+    /// <summary>For a live blog's change, the blog.</summary>
+    public string? BlogId { get; init; }
+
+    /// <summary>For a change to one post, the post.</summary>
+    public string? PostId { get; init; }
 
     public string? Council { get; init; }
 
@@ -39,6 +47,11 @@ internal sealed record Change
     public static Change Of(AppliedEvent applied)
     {
         ArgumentNullException.ThrowIfNull(applied);
+        if (applied.Event is BlogEvent blog)
+        {
+            return OfBlog(applied, blog);
+        }
+
         var (kind, ballotId, council, reason) = applied.Event switch
         {
             DeclarationRecorded d => (applied.Before.Ballots[d.Declaration.BallotId].HasResult ? "correction" : "declaration", d.Declaration.BallotId, CouncilOf(applied, d.Declaration.BallotId), d.Declaration.Reason),
@@ -64,6 +77,35 @@ internal sealed record Change
             ControlChangedTo = before?.Control != after.Control ? after.Control.Label : null,
             Outcome = outcome is not null && (before?.Outcome != outcome) ? ResultsDocuments.Outcome(after.Definition.Name, outcome) : null,
         };
+    }
+
+    private static Change OfBlog(AppliedEvent applied, BlogEvent e)
+    {
+        var kind = e switch
+        {
+            BlogOpened => "blog-opened",
+            BlogClosed => "blog-closed",
+            BlogSettingsChanged => "blog-settings",
+            BlogSummarySet => "blog-summary",
+            PostPublished => "post-published",
+            PostEdited => "post-edited",
+            PostDeleted => "post-deleted",
+            PostPinned => "post-pinned",
+            PostUnpinned => "post-unpinned",
+            PostKeyEventSet => "post-key-event",
+            _ => "blog-changed",
+        };
+        string? postId = e switch
+        {
+            PostPublished p => p.Post.PostId,
+            PostEdited p => p.Post.PostId,
+            PostDeleted p => p.PostId,
+            PostPinned p => p.PostId,
+            PostUnpinned p => p.PostId,
+            PostKeyEventSet p => p.PostId,
+            _ => null,
+        };
+        return new Change { Revision = applied.Revision, RecordedAt = applied.RecordedAt, Kind = kind, BlogId = e.BlogId, PostId = postId };
     }
 
     private static string CouncilOf(AppliedEvent applied, string ballotId) => applied.After.Ballots[ballotId].Definition.CouncilSlug;

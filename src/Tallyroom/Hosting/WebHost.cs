@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Tallyroom.Accounts;
 using Tallyroom.Desk;
 using Tallyroom.Feeds;
+using Tallyroom.LiveBlog;
 using Tallyroom.Results;
 using Tallyroom.Results.Pages;
 
@@ -34,6 +35,11 @@ internal static class WebHost
         services.AddSingleton<RevisionResponses>();
         services.AddSingleton<SharedResponseCache>();
         services.AddSingleton<DeskWriter>();
+
+        // The live blog: editors' writes, and the posts the results write by themselves.
+        services.AddSingleton<BlogWriter>();
+        services.AddSingleton<AutomaticPoster>();
+        services.AddHostedService(sp => sp.GetRequiredService<AutomaticPoster>());
 
         // Errors as problem details; JSON as the CLI prints it.
         services.AddProblemDetails();
@@ -84,7 +90,10 @@ internal static class WebHost
         app.MapFeedsApi();
         app.MapDeskApi();
         Analysis.AnalysisApi.MapAnalysisApi(app);
+        app.MapLiveBlogApi();
         app.MapResultsPages();
+        app.MapBlogPages();
+        app.MapEditorPages();
         app.MapAccountPages();
         app.MapUserAdministration();
         return app;
@@ -112,10 +121,12 @@ internal static class WebHost
     {
         var headers = http.Response.Headers;
 
-        // The API browser's page needs its own inline bootstrap; everything else gets the strict policy.
-        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/docs")
+        // The API browser's page needs its own inline bootstrap; everything else gets the strict policy, where the live
+        // blog's posts may also show images from other sites over https (editors link pictures; scripts stay out).
+        var path = http.Request.Path;
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/api/docs")
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-            : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            : $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(path.StartsWithSegments("/blogs") || path.StartsWithSegments("/editor/blogs") ? " https:" : "")}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";

@@ -20,6 +20,9 @@ internal static class ReplayCommands
 {
     private const string DefaultUrls = "http://127.0.0.1:5000";
 
+    /// <summary>The blog <c>tallyroom demo</c> opens.</summary>
+    public const string DemoBlogId = "local-elections-as-it-happened";
+
     public static Command Demo(TimeProvider clock)
     {
         var seed = new Option<int>("--seed") { Description = "The generated election's seed; the same seed gives the same night.", DefaultValueFactory = _ => 2018 };
@@ -35,7 +38,9 @@ internal static class ReplayCommands
             var path = parse.GetValue(db) ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"tallyroom-demo-{parse.GetValue(seed)}.db"));
             var arranged = Arrange(parse.GetValue(order)!, parse.GetValue(seed), election.Setup, election.Declarations);
             await output.Output.WriteLineAsync(election.Description + ".").ConfigureAwait(false);
-            return await RunAsync(output, clock, path, fresh: parse.GetValue(db) is null, election.Setup, arranged, parse.GetValue(speed), parse.GetValue(urls)!, parse.GetValue(exit), ct).ConfigureAwait(false);
+            // The demo's live blog fills up by itself as the councils declare.
+            ElectionEvent[] setup = [.. election.Setup, new BlogOpened(DemoBlogId, "Local elections — as it happened", Core.Blogs.BlogSettings.AllOn, clock.GetUtcNow())];
+            return await RunAsync(output, clock, path, fresh: parse.GetValue(db) is null, setup, arranged, parse.GetValue(speed), parse.GetValue(urls)!, parse.GetValue(exit), ct).ConfigureAwait(false);
         }));
         return command;
     }
@@ -148,6 +153,11 @@ internal static class ReplayCommands
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? urls;
         await output.Output.WriteLineAsync($"Open {address}/ to watch the night; the API is at {address}/api/docs.").ConfigureAwait(false);
+        foreach (var blog in setup.OfType<BlogOpened>())
+        {
+            await output.Output.WriteLineAsync($"The live blog \"{blog.Title}\" writes itself at {address}/blogs/{blog.BlogId}.").ConfigureAwait(false);
+        }
+
         await output.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Replaying {order.Declarations.Length} declarations in {order.Description}, {(speed > 0 ? $"{speed} a second" : "as fast as possible")}. The event log is {path}. Press Ctrl+C to stop.")).ConfigureAwait(false);
         await app.WaitForShutdownAsync(ct).ConfigureAwait(false);

@@ -40,6 +40,8 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains("in realistic order, seed 11", output, StringComparison.Ordinal);
         Assert.Equal((6, 6), (state.Scoreboard.CouncilsDeclared, state.Scoreboard.CouncilsTotal));
         Assert.All(state.Ballots.Values, b => Assert.NotEqual(Core.Counting.BallotStatus.Awaiting, b.Status));
+        Assert.Matches(@"The live blog ""Local elections — as it happened"" writes itself at http://127\.0\.0\.1:\d+/blogs/local-elections-as-it-happened", output);
+        Assert.False(state.Blogs["local-elections-as-it-happened"].Closed);
     }
 
     [Fact]

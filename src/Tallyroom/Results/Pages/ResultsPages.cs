@@ -122,7 +122,7 @@ internal static class ResultsPages
     /// Not so for someone signed in: their page names them and carries their antiforgery token, so it is never stored
     /// and always rendered afresh.
     /// </summary>
-    private static IResult Page<TComponent>(HttpContext http, IOptions<TallyroomOptions> options, ElectionState state, long? at, Dictionary<string, object?> parameters)
+    internal static IResult Page<TComponent>(HttpContext http, IOptions<TallyroomOptions> options, ElectionState state, long? at, Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
         var revision = state.Revision.ToString(CultureInfo.InvariantCulture);
@@ -142,7 +142,7 @@ internal static class ResultsPages
         return new RazorComponentResult<TComponent>(parameters);
     }
 
-    private static RazorComponentResult<NotFoundPage> NotFound(string title, string detail) =>
+    internal static RazorComponentResult<NotFoundPage> NotFound(string title, string detail) =>
         new(new Dictionary<string, object?> { [nameof(NotFoundPage.Title)] = title, [nameof(NotFoundPage.Detail)] = detail }) { StatusCode = StatusCodes.Status404NotFound };
 
     /// <summary>The state asked for (null when the revision is outside the log), with the head for the message.</summary>

@@ -32,6 +32,7 @@
   var streamFailures = 0;
 
   function concerns(change) {
+    if (change.blogId) return false; // blog posts concern the blog's pages only, which have their own script
     if (scope === "council") return change.council === key;
     if (scope === "ballot") return change.ballotId === key;
     return true;

@@ -38,8 +38,8 @@ public sealed class CouncilsPageTests : IDisposable
         var awaiting = await client.GetStringAsync("/councils?status=awaiting");
 
         Assert.Equal(
-            ["/", "/", "/councils", "/councils", "/councils?status=declared", "/councils?status=awaiting", "/councils?status=changed", "/councils", "/councils?sort=recent"],
-            PageHtml.Attributes(all, "a", "href").Take(10).Skip(1));
+            ["/", "/", "/councils", "/blogs", "/councils", "/councils?status=declared", "/councils?status=awaiting", "/councils?status=changed", "/councils", "/councils?sort=recent"],
+            PageHtml.Attributes(all, "a", "href").Take(11).Skip(1));
         Assert.Contains("<a href=\"/councils?status=changed\" aria-current=\"true\">", changed, StringComparison.Ordinal);
         Assert.Equal(["Trafford"], PageHtml.Rows(changed, "councils").Skip(1).Select(r => r.Split(' ')[0]));
         Assert.Equal(["Westminster"], PageHtml.Rows(awaiting, "councils").Skip(1).Select(r => r.Split(' ')[0]));

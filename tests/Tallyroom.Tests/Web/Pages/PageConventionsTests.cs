@@ -168,7 +168,7 @@ public sealed class PageConventionsTests : IDisposable
         using var scope = factory.Services.CreateScope();
         var pages = scope.ServiceProvider.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName.EndsWith("Page", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(5, pages.Count);
+        Assert.Equal(11, pages.Count);
         Assert.All(pages, p => Assert.Equal(["GET"], p.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods));
     }
 
