@@ -17,7 +17,7 @@ public sealed record AutomaticPost(string PostId, AutomaticKind Kind, string Hea
 /// <summary>
 /// The posts the results write by themselves, in plain newsroom English: a council declares ("Conservatives hold
 /// Westminster: Con 41, Lab 19"), control changes hands ("Labour gain Plymouth from the Conservatives"), the State of
-/// parties every N councils, and notable wards (a gain, a tie decided by lot). Each has a deterministic id, so a writer
+/// parties every N councils, and notable wards (a gain, a tie decided by lot, a recount). Each has a deterministic id, so a writer
 /// publishes a missing one and corrects one whose text the results have changed, and never writes one twice. A post
 /// whose reason a correction has taken away (a gain that was not) reads as a correction rather than disappearing.
 /// Pure and thread-safe.
@@ -174,16 +174,33 @@ public static class AutomaticPosts
         var id = WardPostId(ballot.Definition.Id);
         var place = $"{ballot.Definition.WardName} in {council.Definition.Name}";
         var lot = Lot(ballot);
+        var recount = Recount(ballot);
         var gain = Gain(ballot, place);
         var links = $"[The ward's result](/ballots/{ballot.Definition.Id}) · {CouncilLink(council)}";
+        var details = string.Concat(lot is null ? "" : " " + lot, recount is null ? "" : " " + recount);
         if (gain is not null)
         {
-            return new(id, AutomaticKind.NotableWard, gain, $"{Md(gain)}.{(lot is null ? "" : " " + lot)}\n\n{links}", false);
+            return new(id, AutomaticKind.NotableWard, gain, $"{Md(gain)}.{details}\n\n{links}", false);
         }
 
         if (lot is not null)
         {
-            return new(id, AutomaticKind.NotableWard, $"{place}: a tie decided by lot", $"{lot}\n\n{links}", false);
+            return new(id, AutomaticKind.NotableWard, $"{place}: a tie decided by lot", $"{details.TrimStart()}\n\n{links}", false);
+        }
+
+        if (recount is not null)
+        {
+            // No gain: with a comparable result last time every seat was held; without one, say who won.
+            var holders = ballot.SeatsWon.Ranked().Select(e => ScoreboardText.DisplayName(e.Party)).ToList();
+            var comparable = ballot.Baseline is { Kind: not BaselineKind.NotComparable };
+            var now = (holders.Count, comparable) switch
+            {
+                (1, true) => $"{holders[0]} hold {place}",
+                (_, true) => $"No change in {place}",
+                (1, false) => $"{holders[0]} win {place}",
+                _ => $"{place} declared",
+            };
+            return new(id, AutomaticKind.NotableWard, $"{now} after {Count(ballot.Declaration!.Recounts!.Value, "recount", "recounts")}", $"{Md(now)}. {recount}\n\n{links}", false);
         }
 
         if (blog.Posts.ContainsKey(id))
@@ -223,6 +240,11 @@ public static class AutomaticPosts
         return $"Seats change hands in {place}: " + string.Join(", ", changes.OrderByDescending(c => c.Change).ThenBy(c => c.Party.Name, StringComparer.Ordinal)
             .Select(c => $"{ShortName(c.Party)} {ScoreboardText.WithSign(c.Change)}"));
     }
+
+    private static string? Recount(BallotView ballot) =>
+        ballot.Declaration?.Recounts is > 0 and var n
+            ? Invariant($"The result was declared after {Count(n, "recount", "recounts")}.")
+            : null;
 
     private static string? Lot(BallotView ballot)
     {

@@ -20,6 +20,9 @@ public sealed record Declaration
     /// <summary>The electorate; null when not given.</summary>
     public int? Electorate { get; init; }
 
+    /// <summary>How many recounts were held before this result was declared; null when not stated.</summary>
+    public int? Recounts { get; init; }
+
     /// <summary>Why a declared result is being corrected; required for a correction, empty for a first declaration.</summary>
     public string? Reason { get; init; }
 }

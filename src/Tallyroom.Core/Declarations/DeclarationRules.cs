@@ -130,6 +130,7 @@ public static class DeclarationRules
         CheckCount(declaration.BallotPapers, "ballotPapers", problems);
         CheckCount(declaration.Rejected, "rejected", problems);
         CheckCount(declaration.Electorate, "electorate", problems);
+        CheckCount(declaration.Recounts, "recounts", problems);
         if (uncontested && (declaration.BallotPapers is not null || declaration.Rejected is not null))
         {
             problems.Add(new("uncontested-no-turnout", declaration.BallotPapers is not null ? "ballotPapers" : "rejected",

@@ -69,6 +69,7 @@ internal static class DeclarationApi
             BallotPapers = request.BallotPapers,
             Rejected = request.Rejected,
             Electorate = request.Electorate,
+            Recounts = request.Recounts,
             Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(),
         };
         var key = http.Request.Headers["Idempotency-Key"].ToString();
@@ -108,7 +109,7 @@ internal static class DeclarationApi
         extensions: new Dictionary<string, object?> { ["rules"] = violations.Select(v => new { v.Rule, v.Field, v.Message }).ToList() });
 }
 
-/// <summary>The body of a declaration: one line per candidate, and optionally the count's paper totals and a reason.</summary>
+/// <summary>The body of a declaration: one line per candidate, and optionally the count's paper totals, the recounts held and a reason.</summary>
 internal sealed record DeclarationRequest
 {
     public List<DeclarationLine>? Results { get; init; }
@@ -118,6 +119,9 @@ internal sealed record DeclarationRequest
     public int? Rejected { get; init; }
 
     public int? Electorate { get; init; }
+
+    /// <summary>How many recounts were held before the declaration, when the returning officer says.</summary>
+    public int? Recounts { get; init; }
 
     /// <summary>Why a declared result is corrected; required for a correction.</summary>
     public string? Reason { get; init; }

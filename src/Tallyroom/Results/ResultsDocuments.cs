@@ -156,6 +156,7 @@ internal static class ResultsDocuments
             BallotPapers = papers,
             Rejected = rejected,
             Electorate = electorate,
+            Recounts = declaration?.Recounts,
             BallotBoxTurnout = Turnout.BallotBox(papers, rejected, electorate),
             Corrections = ballot.Corrections,
             CorrectionReason = ballot.Corrections > 0 ? declaration?.Reason : null,
@@ -311,6 +312,9 @@ internal sealed record BallotDocument
     public required int? BallotPapers { get; init; }
     public required int? Rejected { get; init; }
     public required int? Electorate { get; init; }
+
+    /// <summary>Recounts held before the declaration, when stated; null otherwise.</summary>
+    public int? Recounts { get; init; }
     public required double? BallotBoxTurnout { get; init; }
     public required int Corrections { get; init; }
     public required string? CorrectionReason { get; init; }

@@ -83,6 +83,33 @@ public sealed class AutomaticPostsTests
     }
 
     [Fact]
+    public void AResultDeclaredAfterARecountIsNotable()
+    {
+        var state = Plymouth().Add(new DeclarationRecorded(new Declaration
+        {
+            BallotId = BallotId("plymouth", "stoke"),
+            Results = [new() { CandidateId = "c1", Votes = 702, Elected = true }, new() { CandidateId = "c2", Votes = 699 }],
+            Recounts = 2,
+        })).Build();
+
+        var post = Posts(state)["auto-ward-local-plymouth-stoke-2018-05-03"];
+
+        Assert.Equal("Conservatives hold stoke in Plymouth after 2 recounts", post.Headline);
+        Assert.Equal(
+            "Conservatives hold stoke in Plymouth. The result was declared after 2 recounts.\n\n[The ward's result](/ballots/local.plymouth.stoke.2018-05-03) · [Plymouth: the full result](/councils/plymouth)",
+            post.Markdown);
+        Assert.Equal(AutomaticKind.NotableWard, post.Kind);
+    }
+
+    [Fact]
+    public void AResultWithoutARecountGainOrTieIsNotNotable()
+    {
+        var state = Plymouth().Declare("plymouth", "stoke", 900, 100).Build();
+
+        Assert.False(Posts(state).ContainsKey("auto-ward-local-plymouth-stoke-2018-05-03"));
+    }
+
+    [Fact]
     public void ATieDecidedByLotIsNotable()
     {
         var state = Plymouth().Add(new DeclarationRecorded(new Declaration

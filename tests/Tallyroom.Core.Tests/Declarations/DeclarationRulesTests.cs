@@ -194,4 +194,12 @@ public sealed class DeclarationRulesTests
 
         Assert.Equal(("count-non-negative", "rejected"), Only(Check(OneSeat, declaration)));
     }
+
+    [Fact]
+    public void ANegativeNumberOfRecountsIsRefused()
+    {
+        var declaration = ByVotes(OneSeat, 500, 400, 100) with { Recounts = -1 };
+
+        Assert.Equal(("count-non-negative", "recounts"), Only(Check(OneSeat, declaration)));
+    }
 }

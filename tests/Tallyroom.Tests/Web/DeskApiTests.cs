@@ -93,6 +93,7 @@ public sealed class DeskApiTests : IDisposable
         { """{"results":[{"candidateId":"1","votes":10,"elected":true},{"candidateId":"2","votes":9,"elected":false},{"candidateId":"3","votes":1,"elected":false}],"ballotPapers":50,"electorate":40}""", "papers-within-electorate", "ballotPapers" },
         { """{"results":[{"candidateId":"1","votes":10,"elected":true},{"candidateId":"2","votes":9,"elected":false}]}""", "every-candidate", "results" },
         { """{"results":[]}""", "results-required", "results" },
+        { """{"results":[{"candidateId":"1","votes":10,"elected":true},{"candidateId":"2","votes":9,"elected":false},{"candidateId":"3","votes":1,"elected":false}],"recounts":-1}""", "count-non-negative", "recounts" },
     };
 
     [Theory]
@@ -109,6 +110,21 @@ public sealed class DeskApiTests : IDisposable
         Assert.Contains(json.GetProperty("rules").EnumerateArray(), r => r.GetProperty("rule").GetString() == rule && r.GetProperty("field").GetString() == field);
         Assert.True(json.GetProperty("errors").TryGetProperty(field, out _));
         Assert.Equal(factory.SetupRevision, await factory.HeadAsync());
+    }
+
+    [Fact]
+    public async Task ADeclarationSaysHowManyRecountsWereHeldAndTheWardShowsIt()
+    {
+        var client = await ClientAsync();
+        var body = """{"results":[{"candidateId":"1","votes":1000,"elected":true},{"candidateId":"2","votes":998,"elected":false},{"candidateId":"3","votes":40,"elected":false}],"recounts":2}""";
+
+        var response = await client.PostAsync($"/api/ballots/{TallyroomFactory.Bowdon}/declaration", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var ballot = await JsonAsync(await factory.CreateClient().GetAsync($"/api/ballots/{TallyroomFactory.Bowdon}"));
+        var page = await factory.CreateClient().GetStringAsync($"/ballots/{TallyroomFactory.Bowdon}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, ballot.GetProperty("recounts").GetInt32());
+        Assert.Contains("Declared after 2 recounts.", page, StringComparison.Ordinal);
     }
 
     [Fact]
