@@ -47,7 +47,7 @@ public sealed class EventJsonTests
     public void ADeclarationIsWrittenAsCamelCaseJsonWithItsTypeFirst()
     {
         Assert.Equal(
-            """{"type":"declaration-recorded","declaration":{"ballotId":"local.stockport.bramhall-north.2018-05-03","results":[{"candidateId":"40301","votes":null,"elected":true,"decidedByLot":false},{"candidateId":"40302","votes":null,"elected":true,"decidedByLot":false}],"ballotPapers":null,"rejected":null,"electorate":8790,"reason":null},"idempotencyKey":null}""",
+            """{"type":"declaration-recorded","declaration":{"ballotId":"local.stockport.bramhall-north.2018-05-03","results":[{"candidateId":"40301","votes":null,"elected":true,"decidedByLot":false},{"candidateId":"40302","votes":null,"elected":true,"decidedByLot":false}],"ballotPapers":null,"rejected":null,"electorate":8790,"recounts":null,"reason":null},"idempotencyKey":null}""",
             EventJson.Serialize(ElectionNight.BramhallNorthDeclaredUnopposed));
     }
 
