@@ -35,6 +35,7 @@ public sealed class BlogPagesTests : IDisposable
         Assert.Equal("22:00 BST Polls close", PageHtml.Text(Regex.Match(html, "<nav class=\"key-events\".*?<ul>(?<items>.*?)</ul>", RegexOptions.Singleline).Groups["items"].Value));
         Assert.Contains("<time datetime=\"2018-05-03T23:15:00&#x2B;01:00\">23:15 BST</time>", html, StringComparison.Ordinal);
         Assert.Contains($"<main id=\"main\" tabindex=\"-1\" class=\"wrap\" data-revision=\"{await factory.HeadAsync()}\" data-live=\"blog\" data-live-key=\"{BlogClient.BlogId}\">", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/follow.js\" defer></script>", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/blog.js\" defer></script>", html, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(html, "<h1[ >]"));
         Assert.Single(Regex.Matches(html, "aria-live=\"polite\""));
@@ -165,7 +166,7 @@ public sealed class BlogPagesTests : IDisposable
             Assert.Single(Regex.Matches(html, "<main id=\"main\""));
             Assert.Single(Regex.Matches(html, "<h1[ >]"));
             Assert.Single(Regex.Matches(html, "aria-live=\"polite\""));
-            Assert.All(Regex.Matches(html, "<script\\b[^>]*>"), s => Assert.Matches("^<script src=\"/js/blog\\.js\" defer", s.Value));
+            Assert.All(Regex.Matches(html, "<script\\b[^>]*>"), s => Assert.Matches("^<script src=\"/js/(follow|blog)\\.js\" defer", s.Value));
             Assert.DoesNotMatch("<script\\b[^>]*>[^<]", html);
             Assert.DoesNotMatch("<style\\b", html);
             Assert.DoesNotMatch("\\sstyle=\"", html);

@@ -1,6 +1,5 @@
-// Live updates for a live blog's page. The page works without this file; with it, the page listens for changes
-// (Server-Sent Events from /api/stream, or polling the cacheable /api/changes where EventSource is missing or keeps
-// failing). When the blog changes, or the results shown in its result cards, it fetches the page again and:
+// Live updates for a live blog's page, on top of follow.js (which listens for changes and fetches the page again).
+// When the blog changes, or the results shown in its result cards, and a newer copy of the page arrives, this:
 //  - offers new posts behind an "N new updates" button instead of moving what the reader is reading;
 //  - replaces edited posts and removes deleted ones in place;
 //  - refreshes the summary, pinned post, key events and every result card;
@@ -8,27 +7,13 @@
 (function () {
   "use strict";
 
-  var POLL_MS = 5000;
-  var DEBOUNCE_MS = 150;
-  var JITTER_MS = 300;
-  var RETRY_MS = 1500;
-  var MAX_STREAM_FAILURES = 3;
-
   var main = document.getElementById("main");
-  if (!main || main.dataset.live !== "blog" || !window.fetch || !window.DOMParser) {
+  if (!main || main.dataset.live !== "blog" || !window.fetch || !window.DOMParser || !window.Tallyroom) {
     return;
   }
 
   var blogId = main.dataset.liveKey;
-  var shown = Number(main.dataset.revision) || 0;
-  var seen = shown;
-  var wanted = 0;
-  var timer = null;
-  var busy = false;
-  var stream = null;
-  var pollTimer = null;
-  var streamFailures = 0;
-  var stopped = false;
+  var following = null;
   var pending = []; // new posts (elements) waiting for the reader, newest first
 
   var posts = document.getElementById("posts");
@@ -51,27 +36,6 @@
   function concerns(change) {
     if (change.blogId) return change.blogId === blogId;
     return cardsConcerned(change);
-  }
-
-  function receive(change) {
-    if (!change || typeof change.revision !== "number" || change.revision <= seen) return;
-    seen = change.revision;
-    if (concerns(change)) {
-      wanted = Math.max(wanted, change.revision);
-      schedule(DEBOUNCE_MS + Math.floor(Math.random() * JITTER_MS));
-    }
-  }
-
-  function schedule(delay) {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(refresh, delay);
-  }
-
-  function announce(text) {
-    var region = document.getElementById("live-status");
-    if (!region || !text) return;
-    region.textContent = "";
-    setTimeout(function () { region.textContent = text; }, 50);
   }
 
   function byPost(container) {
@@ -182,99 +146,23 @@
     var freshRevision = freshMain.querySelector(".revision");
     if (revision && freshRevision) revision.replaceWith(document.importNode(freshRevision, true));
     main.dataset.revision = freshMain.dataset.revision || "";
-    if (freshMain.dataset.live) showLive(); else stop();
+    if (freshMain.dataset.live) Tallyroom.showLive(main); else following.stop();
     showButton();
 
     if (added > 0) messages.push(plural(pending.length, "new update", "new updates") + " above the latest");
     if (edited > 0) messages.push(plural(edited, "update was", "updates were") + " corrected");
     if (removed > 0) messages.push(plural(removed, "update was", "updates were") + " removed");
     if (!freshMain.dataset.live) messages.push("This blog has closed");
-    announce(messages.join(". "));
-  }
-
-  function refresh() {
-    timer = null;
-    if (busy) { schedule(DEBOUNCE_MS); return; }
-    if (!wanted) return;
-    busy = true;
-    var target = wanted;
-    fetch(window.location.pathname, { cache: "no-cache", headers: { Accept: "text/html" }, credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.text();
-      })
-      .then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        var fresh = doc.getElementById("main");
-        var revision = fresh ? Number(fresh.dataset.revision) || 0 : 0;
-        if (revision > shown) {
-          shown = revision;
-          apply(doc);
-        }
-        if (revision >= target) {
-          if (wanted === target) wanted = 0;
-        } else {
-          schedule(RETRY_MS);
-        }
-      })
-      .catch(function () { schedule(RETRY_MS * 2); })
-      .then(function () { busy = false; });
-  }
-
-  function listen() {
-    if (!window.EventSource) { poll(); return; }
-    stream = new EventSource("/api/stream?lastEventId=" + encodeURIComponent(String(shown)));
-    stream.addEventListener("change", function (event) {
-      streamFailures = 0;
-      try { receive(JSON.parse(event.data)); } catch (e) { /* a malformed event is skipped; the next refresh catches up */ }
-    });
-    stream.addEventListener("open", function () { streamFailures = 0; });
-    stream.addEventListener("error", function () {
-      streamFailures++;
-      if (stream && (stream.readyState === EventSource.CLOSED || streamFailures >= MAX_STREAM_FAILURES)) {
-        stream.close();
-        stream = null;
-        poll();
-      }
-    });
-  }
-
-  function poll() {
-    if (pollTimer) return;
-    var since = seen;
-    function next() {
-      if (stopped) return;
-      fetch("/api/changes?since=" + encodeURIComponent(String(since)), { cache: "no-cache", headers: { Accept: "application/json" } })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(function (page) {
-          (page.changes || []).forEach(receive);
-          since = Math.max(since, page.until || since);
-          pollTimer = setTimeout(next, page.until < page.head ? 0 : POLL_MS);
-        })
-        .catch(function () { pollTimer = setTimeout(next, POLL_MS * 2); });
-    }
-    next();
-  }
-
-  function stop() {
-    stopped = true;
-    var indicator = document.getElementById("live-indicator");
-    if (indicator) indicator.hidden = true;
-    if (stream) { stream.close(); stream = null; }
-    if (pollTimer) clearTimeout(pollTimer);
-  }
-
-  function showLive() {
-    var indicator = document.getElementById("live-indicator");
-    if (indicator) indicator.hidden = false;
-    main.querySelectorAll("[data-live-only]").forEach(function (element) { element.hidden = false; });
-    main.querySelectorAll("[data-no-live]").forEach(function (element) { element.hidden = true; });
+    Tallyroom.announce(messages.join(". "));
   }
 
   if (button) button.addEventListener("click", showPending);
-  showLive();
-  listen();
+  following = Tallyroom.follow({
+    main: main,
+    concerns: concerns,
+    url: function () { return window.location.pathname; },
+    debounceMs: 150,
+    jitterMs: 300,
+    apply: function (doc) { apply(doc); },
+  });
 })();

@@ -73,7 +73,7 @@ public sealed class PageConventionsTests : IDisposable
         {
             var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
 
-            Assert.All(Regex.Matches(html, "<script\\b[^>]*>"), s => Assert.Matches("^<script src=\"/js/live\\.js\" defer", s.Value));
+            Assert.All(Regex.Matches(html, "<script\\b[^>]*>"), s => Assert.Matches("^<script src=\"/js/(follow|live)\\.js\" defer", s.Value));
             Assert.DoesNotMatch("<script\\b[^>]*>[^<]", html);
             Assert.Equal(["/css/site.css", "/favicon.svg"], PageHtml.Attributes(html, "link", "href"));
             Assert.DoesNotMatch("<style\\b", html);
@@ -84,16 +84,21 @@ public sealed class PageConventionsTests : IDisposable
     }
 
     [Fact]
-    public async Task TheStylesheetAndScriptAreServedByTheSiteUnderTheStrictPolicy()
+    public async Task TheStylesheetAndScriptsAreServedByTheSiteUnderTheStrictPolicy()
     {
         var client = factory.CreateClient();
 
         var css = await client.GetAsync("/css/site.css");
-        var js = await client.GetAsync("/js/live.js");
+        var follow = await client.GetAsync("/js/follow.js");
+        var live = await client.GetAsync("/js/live.js");
+        var page = await client.GetStringAsync("/");
 
         Assert.Equal((HttpStatusCode.OK, "text/css"), (css.StatusCode, css.Content.Headers.ContentType!.MediaType));
-        Assert.Equal((HttpStatusCode.OK, "text/javascript"), (js.StatusCode, js.Content.Headers.ContentType!.MediaType));
-        Assert.Contains("EventSource", await js.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "text/javascript"), (follow.StatusCode, follow.Content.Headers.ContentType!.MediaType));
+        Assert.Equal((HttpStatusCode.OK, "text/javascript"), (live.StatusCode, live.Content.Headers.ContentType!.MediaType));
+        Assert.Contains("EventSource", await follow.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Tallyroom.follow(", await live.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/follow.js\" defer></script>\n        <script src=\"/js/live.js\" defer></script>", page.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.StartsWith("default-src 'self'; script-src 'self'; style-src 'self';", (await client.GetAsync("/")).Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
@@ -110,6 +115,7 @@ public sealed class PageConventionsTests : IDisposable
         Assert.Contains($"You are looking at the past. This page shows the night as it stood at revision {before} of the results log, and does not update. See the latest results", PageHtml.Text(html), StringComparison.Ordinal);
         Assert.Contains($"<main id=\"main\" tabindex=\"-1\" class=\"wrap\" data-revision=\"{before}\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("live.js", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("follow.js", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/ballots/{PagesNight.Bowdon}?at={before}\">Bowdon</a>", html, StringComparison.Ordinal);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
     }
