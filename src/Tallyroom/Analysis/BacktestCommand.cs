@@ -138,7 +138,7 @@ internal static class BacktestCommand
         {
             Line($"## The regional step");
             Line($"");
-            Line($"{result.Regions} of the {result.Councils} councils have a region. The same {result.Orders} orders replayed with every council's region removed, so that a party with too few of a council's wards goes straight to the nation's change, give the \"without\" figures; the difference is what the regional step does.");
+            Line($"{result.Regions} of the {result.Councils} councils have a region. The same {result.Orders} orders replayed with every council's region removed, so that a party with too few of a council's wards goes straight to the nation's change, give the \"without\" figures: the projection as it was before councils had regions. The difference is what the regional step does.");
             Line($"");
             Line($"| Seats declared | Region's swing used | Seat error, with regions | Seat error, without | Control right, with regions | Control right, without | Right while open, with regions | Right while open, without | Range covers, with regions | Range covers, without |");
             Line($"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
