@@ -23,6 +23,7 @@ public static class ImportFormats
         [Previous.PreviousLeap.FormatName] = Previous.PreviousLeap.Read,
         [Previous.PreviousGla.FormatName] = Previous.PreviousGla.Read,
         [EveOfPoll.OpenCouncilDataBaselines.FormatName] = EveOfPoll.OpenCouncilDataBaselines.Read,
+        [Regions.OnsRegions.FormatName] = Regions.OnsRegions.Read,
     };
 
     /// <summary>The format names, in a stable order.</summary>

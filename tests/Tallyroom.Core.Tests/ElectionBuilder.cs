@@ -20,9 +20,9 @@ internal sealed class ElectionBuilder
 
     public IReadOnlyList<ElectionEvent> Events => events;
 
-    public ElectionBuilder Council(string slug, int? statutorySize = null)
+    public ElectionBuilder Council(string slug, int? statutorySize = null, string? region = null)
     {
-        events.Add(new CouncilDefined(new CouncilDefinition { Slug = slug, Name = slug, StatutorySize = statutorySize }));
+        events.Add(new CouncilDefined(new CouncilDefinition { Slug = slug, Name = slug, StatutorySize = statutorySize, Region = region }));
         return this;
     }
 

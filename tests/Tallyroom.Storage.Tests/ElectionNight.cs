@@ -44,6 +44,7 @@ internal static class ElectionNight
         GssCode = "E08000007",
         Type = CouncilType.MetropolitanBorough,
         StatutorySize = 63,
+        Region = "North West",
     });
 
     public static BallotDefined AbingdonBallot { get; } = new(new BallotDefinition

@@ -55,8 +55,16 @@ public sealed class EventJsonTests
     public void ACouncilIsWrittenWithItsTypeAsACamelCaseString()
     {
         Assert.Equal(
-            """{"type":"council-defined","council":{"slug":"stockport","name":"Stockport","gssCode":"E08000007","type":"metropolitanBorough","statutorySize":63}}""",
+            """{"type":"council-defined","council":{"slug":"stockport","name":"Stockport","gssCode":"E08000007","type":"metropolitanBorough","statutorySize":63,"region":"North West"}}""",
             EventJson.Serialize(ElectionNight.Stockport));
+    }
+
+    [Fact]
+    public void ACouncilWrittenBeforeCouncilsHadARegionIsReadWithNone()
+    {
+        var e = EventJson.Deserialize("""{"type":"council-defined","council":{"slug":"stockport","name":"Stockport","gssCode":"E08000007","type":"metropolitanBorough","statutorySize":63}}""");
+
+        Assert.Equal(ElectionNight.Stockport with { Council = ElectionNight.Stockport.Council with { Region = null } }, e);
     }
 
     [Fact]

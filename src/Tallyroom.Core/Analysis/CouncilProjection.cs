@@ -13,9 +13,12 @@ public enum SwingSource
     Council,
 
     /// <summary>
-    /// Every declared ward in the nation, because the council has too few. Councils carry no region in the election
-    /// definition, so there is no regional step between the council and the nation.
+    /// Every declared ward in the council's region (its own included), because the council has too few and the region
+    /// has at least the minimum.
     /// </summary>
+    Region,
+
+    /// <summary>Every declared ward in the nation, because the council has too few and its region too (or it has none).</summary>
     Nation,
 
     /// <summary>No declared ward anywhere tells: last time's shares are used unchanged (a new party: no share).</summary>
@@ -28,10 +31,13 @@ public enum ProjectionBasis
     /// <summary>Every party's change from the council's own declared wards.</summary>
     Council,
 
+    /// <summary>Every party's change from the declared wards of the council's region.</summary>
+    Region,
+
     /// <summary>Every party's change from the nation's declared wards.</summary>
     Nation,
 
-    /// <summary>Some parties' changes from the council's wards, the others' from the nation's.</summary>
+    /// <summary>The parties' changes from more than one of the council's, the region's and the nation's wards.</summary>
     Mixed,
 
     /// <summary>No ward anywhere has declared: last time's shares, unchanged.</summary>
@@ -65,7 +71,8 @@ public sealed record ProjectionOptions
 
     /// <summary>
     /// The fewest declared comparable wards a party must have contested in both years in a council for the council's
-    /// own change to be used for it; with fewer, the nation's. 3 by default; at least 1.
+    /// own change to be used for it; with fewer, its region's if it contested at least as many there, else the
+    /// nation's. 3 by default; at least 1.
     /// </summary>
     public int MinimumWards { get; init; } = 3;
 }
@@ -115,17 +122,18 @@ public sealed record ProjectedSeats(Party Party, int Settled, int Low, int Seats
 /// The model is uniform change by party, ward by ward. Each party's change is the mean, over the council's declared
 /// wards with a comparable result last time that it contested both times, of its share now minus its share then (by
 /// the <see cref="ProjectionOptions.Method"/>; independents grouped). With fewer than
-/// <see cref="ProjectionOptions.MinimumWards"/> such wards the nation's declared wards are used instead (councils have
-/// no region in the election definition, so there is no regional step). Each undeclared ward's candidates standing
+/// <see cref="ProjectionOptions.MinimumWards"/> such wards the declared wards of the council's region (its
+/// <see cref="Elections.CouncilDefinition.Region"/>, its own wards included) are used if the party contested at least
+/// that many of them, else the nation's (so a council with no region goes straight to the nation). Each undeclared ward's candidates standing
 /// now take their party's shares last time, best first, plus the change; a party standing more candidates than it did
 /// repeats its weakest share; a party that did not stand there last time takes its mean share in declared wards where
-/// it stood for the first time, with the same fallback (none anywhere: no share). The top <c>S</c> candidates win;
+/// it stood for the first time, with the same fallbacks (none anywhere: no share). The top <c>S</c> candidates win;
 /// a tie goes to the candidate placed higher last time. Parties that stood last time but not now drop out, and the
 /// others' shares are not rescaled.
 /// </para>
 /// <para>
 /// Wards with no comparable votes: a redrawn ward with no notional (or no baseline) takes the council's aggregate
-/// shares last time over its comparable wards (the nation's if it has none) for every party, changed the same way; a
+/// shares last time over its comparable wards (its region's if it has none, else the nation's) for every party, changed the same way; a
 /// ward with a comparable baseline but no votes (uncontested then) keeps its defended seats with their defenders
 /// where they stand again, the rest as for a redrawn ward. Postponed polls are not projected: their seats stay
 /// undeclared tonight.
@@ -164,6 +172,12 @@ public sealed record CouncilProjection
     /// <summary>The council's declared wards with a comparable result last time.</summary>
     public required int WardsDeclared { get; init; }
 
+    /// <summary>The council's region, e.g. "North West"; null when the council has none (it falls back to the nation).</summary>
+    public required string? Region { get; init; }
+
+    /// <summary>The region's declared wards with a comparable result last time; 0 when the council has no region.</summary>
+    public required int RegionalWards { get; init; }
+
     /// <summary>The nation's declared wards with a comparable result last time.</summary>
     public required int NationalWards { get; init; }
 
@@ -194,14 +208,37 @@ public sealed record CouncilProjection
     /// <summary>Why <see cref="Control"/> is what it is.</summary>
     public required ControlCertainty Certainty { get; init; }
 
+    /// <summary>
+    /// The basis by name: "council", "region: North West", "nation", "mixed: council, region: North West, nation"
+    /// (the sources used, in that order) or "no swing".
+    /// </summary>
+    public string BasisName => Basis switch
+    {
+        ProjectionBasis.Council => SourceName(SwingSource.Council),
+        ProjectionBasis.Region => SourceName(SwingSource.Region),
+        ProjectionBasis.Nation => SourceName(SwingSource.Nation),
+        ProjectionBasis.Mixed => "mixed: " + string.Join(", ", Swings.Select(s => s.Source).Where(s => s != SwingSource.None).Distinct().Order().Select(SourceName)),
+        _ => "no swing",
+    };
+
     /// <summary>The projection in words, naming the model, its basis and the range.</summary>
     public string Label => string.Create(CultureInfo.InvariantCulture, $"Projection (Tallyroom's model, not a result): uniform change in {ShareMethods.Name(Method)} share by party applied to last time's shares in the {SeatsProjected} seat(s) still to declare; {Basis switch
     {
         ProjectionBasis.Council => $"changes from {WardsDeclared} declared ward(s) here",
-        ProjectionBasis.Nation => $"too few wards here, so changes from {NationalWards} declared ward(s) nationally",
-        ProjectionBasis.Mixed => $"changes from {WardsDeclared} declared ward(s) here, or nationally ({NationalWards}) for parties that contested fewer than {MinimumWards} of them",
+        ProjectionBasis.Region => $"too few wards here, so changes from {RegionalWards} declared ward(s) in the {Region} region",
+        ProjectionBasis.Nation => $"too few wards here{(Region is null ? string.Empty : " and in the region")}, so changes from {NationalWards} declared ward(s) nationally",
+        ProjectionBasis.Mixed => $"changes from {WardsDeclared} declared ward(s) here, or {Wider()} for parties that contested fewer than {MinimumWards} of them",
         _ => "no ward has declared yet, so last time's shares unchanged",
     }}; ranges are 80% intervals for each party's change.");
+
+    /// <summary>A party's source by name: "council", "region: North West", "nation" or "none".</summary>
+    public string SourceName(SwingSource source) => source switch
+    {
+        SwingSource.Council => "council",
+        SwingSource.Region => "region: " + Region,
+        SwingSource.Nation => "nation",
+        _ => "none",
+    };
 
     /// <summary>The projection for a council still counting; null once it is fully declared.</summary>
     public static CouncilProjection? Of(ElectionState state, CouncilView council, ProjectionOptions? options = null)
@@ -213,7 +250,8 @@ public sealed record CouncilProjection
 
     /// <summary>
     /// The projection, memoised per council view and method: it is reused while the council's ballot views are the same
-    /// objects and, if it uses the nation's changes, while the nation's sample is the same object (built once per state).
+    /// objects and, if it looks beyond the council, while the region's and the nation's samples are the same objects
+    /// (built once per state).
     /// </summary>
     internal static CouncilProjection? Of(ElectionState state, CouncilView council, BallotView[] ballots, ProjectionOptions options)
     {
@@ -226,20 +264,28 @@ public sealed record CouncilProjection
         var slots = Memos.GetValue(council, static _ => new Memo?[3]);
         var index = (int)options.Method;
         var memo = Volatile.Read(ref slots[index]);
+        var region = council.Definition.Region;
         if (memo is not null && memo.MinimumWards == options.MinimumWards && SwingSample.Same(memo.Ballots, ballots)
-            && (memo.National is null || ReferenceEquals(memo.National, SwingSample.National(state, options.Method))))
+            && memo.Region == region
+            && (memo.National is null || ReferenceEquals(memo.National, SwingSample.National(state, options.Method)))
+            && (memo.Regional is null || ReferenceEquals(memo.Regional, SwingSample.Regional(state, region!, options.Method))))
         {
             return memo.Projection;
         }
 
         var local = SwingSample.For(council, ballots, options.Method);
+        var regional = region is null ? null : SwingSample.Regional(state, region, options.Method);
         var national = SwingSample.National(state, options.Method);
-        var (projection, usedNation) = new Projector(council, ballots, options, local, national).Project();
-        Volatile.Write(ref slots[index], new Memo(ballots, usedNation ? national : null, options.MinimumWards, projection));
+        var (projection, usedWider) = new Projector(council, ballots, options, local, regional, national).Project();
+        Volatile.Write(ref slots[index], new Memo(ballots, region, usedWider ? regional : null, usedWider ? national : null, options.MinimumWards, projection));
         return projection;
     }
 
-    private sealed record Memo(BallotView[] Ballots, SwingSample? National, int MinimumWards, CouncilProjection Projection);
+    private string Wider() => Region is null
+        ? string.Create(CultureInfo.InvariantCulture, $"nationally ({NationalWards})")
+        : string.Create(CultureInfo.InvariantCulture, $"in the {Region} region ({RegionalWards}) or, with too few there, nationally ({NationalWards})");
+
+    private sealed record Memo(BallotView[] Ballots, string? Region, SwingSample? Regional, SwingSample? National, int MinimumWards, CouncilProjection Projection);
 
     /// <summary>One undeclared ward ready to be counted: its candidates' projected shares and their order last time.</summary>
     private sealed class WardPlan(int seats, Party[] parties, double[] scores, int[] ranks)
@@ -288,14 +334,14 @@ public sealed record CouncilProjection
     }
 
     /// <summary>Projects one council: works out each party's change, plans each undeclared ward, counts.</summary>
-    private sealed class Projector(CouncilView council, BallotView[] ballots, ProjectionOptions options, SwingSample local, SwingSample national)
+    private sealed class Projector(CouncilView council, BallotView[] ballots, ProjectionOptions options, SwingSample local, SwingSample? regional, SwingSample national)
     {
         private readonly Dictionary<string, PartySwing> swings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Party> partiesById = new(StringComparer.Ordinal);
-        private bool usedNation;
+        private bool usedWider;
         private int pendingWards;
 
-        public (CouncilProjection Projection, bool UsedNation) Project()
+        public (CouncilProjection Projection, bool UsedWider) Project()
         {
             var pending = new List<WardAnalysis>();
             int seatsProjected = 0, seatsWithoutVotes = 0, seatsPostponed = 0;
@@ -363,8 +409,10 @@ public sealed record CouncilProjection
                 Basis = Basis(),
                 MinimumWards = options.MinimumWards,
                 WardsDeclared = local.Wards,
+                Region = council.Definition.Region,
+                RegionalWards = regional?.Wards ?? 0,
                 NationalWards = national.Wards,
-                Swings = [.. swings.Values.OrderByDescending(s => local.PreviousShare(s.Party.Id) ?? national.PreviousShare(s.Party.Id) ?? -1).ThenBy(s => s.Party.Name, StringComparer.Ordinal)],
+                Swings = [.. swings.Values.OrderByDescending(s => local.PreviousShare(s.Party.Id) ?? regional?.PreviousShare(s.Party.Id) ?? national.PreviousShare(s.Party.Id) ?? -1).ThenBy(s => s.Party.Name, StringComparer.Ordinal)],
                 TotalSeats = council.TotalSeats,
                 Majority = council.Majority,
                 SeatsProjected = seatsProjected,
@@ -374,7 +422,7 @@ public sealed record CouncilProjection
                 Control = control,
                 Certainty = certainty,
             };
-            return (projection, usedNation);
+            return (projection, usedWider);
         }
 
         private (CouncilControl Control, ControlCertainty Certainty) Control(List<ProjectedSeats> lines)
@@ -405,7 +453,12 @@ public sealed record CouncilProjection
             return sources.Count switch
             {
                 0 => ProjectionBasis.NoSwing,
-                1 => sources[0] == SwingSource.Council ? ProjectionBasis.Council : ProjectionBasis.Nation,
+                1 => sources[0] switch
+                {
+                    SwingSource.Council => ProjectionBasis.Council,
+                    SwingSource.Region => ProjectionBasis.Region,
+                    _ => ProjectionBasis.Nation,
+                },
                 _ => ProjectionBasis.Mixed,
             };
         }
@@ -496,8 +549,8 @@ public sealed record CouncilProjection
                 return local.PreviousShare(party.Id);
             }
 
-            usedNation = true;
-            return national.PreviousShare(party.Id);
+            usedWider = true;
+            return regional is { PreviousTotal: > 0 } region ? region.PreviousShare(party.Id) : national.PreviousShare(party.Id);
         }
 
         private PartySwing Swing(Party party)
@@ -508,8 +561,8 @@ public sealed record CouncilProjection
             }
 
             var minimum = options.MinimumWards;
-            var (source, change) = Pick(local.Change(party.Id), national.Change(party.Id), minimum);
-            var (newSource, newShare) = Pick(local.NewShare(party.Id), national.NewShare(party.Id), minimum);
+            var (source, change) = Pick(local.Change(party.Id), regional?.Change(party.Id), national.Change(party.Id), minimum);
+            var (newSource, newShare) = Pick(local.NewShare(party.Id), regional?.NewShare(party.Id), national.NewShare(party.Id), minimum);
             var (marginOf, marginSource) = source != SwingSource.None ? (change, source) : (newShare, newSource);
             var swing = new PartySwing
             {
@@ -526,21 +579,25 @@ public sealed record CouncilProjection
             return swing;
         }
 
-        private (SwingSource Source, Moments Moments) Pick(Moments here, Moments nation, int minimum)
+        private (SwingSource Source, Moments Moments) Pick(Moments here, Moments? region, Moments nation, int minimum)
         {
             if (here.Count >= minimum)
             {
                 return (SwingSource.Council, here);
             }
 
+            // Past the council, the region's and the nation's samples decide, so a later declaration elsewhere must refresh this.
+            usedWider = true;
+            if (region is { } inRegion && inRegion.Count >= minimum)
+            {
+                return (SwingSource.Region, inRegion);
+            }
+
             if (nation.Count > 0)
             {
-                usedNation = true;
                 return (SwingSource.Nation, nation);
             }
 
-            // Nothing yet: the nation's sample still decides, so a later declaration anywhere must refresh this.
-            usedNation = true;
             return (SwingSource.None, default);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Parties;
@@ -21,13 +22,14 @@ internal readonly record struct Moments(int Count, double Sum, double SumOfSquar
 /// What the declared wards of a council (or of the nation) say about the swing, by one share method: for each party
 /// (independents grouped), the change in its share in every declared ward it contested both now and last time on
 /// comparable boundaries, and its share in every such ward where it stands for the first time; and last time's
-/// aggregate shares over every ward with comparable votes, declared or not. Immutable once built; summable, so the
-/// nation's is the sum of its councils'.
+/// aggregate shares over every ward with comparable votes, declared or not. Immutable once built; summable, so a
+/// region's and the nation's are the sums of their councils'.
 /// </summary>
 internal sealed class SwingSample
 {
     private static readonly ConditionalWeakTable<CouncilView, Memo?[]> ByCouncil = [];
     private static readonly ConditionalWeakTable<ElectionState, SwingSample?[]> ByState = [];
+    private static readonly ConditionalWeakTable<ElectionState, ConcurrentDictionary<(string Region, ShareMethod Method), SwingSample>> ByRegion = [];
 
     private readonly Dictionary<string, Moments> changes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Moments> newShares = new(StringComparer.Ordinal);
@@ -104,6 +106,22 @@ internal sealed class SwingSample
         Volatile.Write(ref slots[index], sample);
         return sample;
     }
+
+    /// <summary>A region's sample at this state: the sum of its councils', memoised on the state.</summary>
+    public static SwingSample Regional(ElectionState state, string region, ShareMethod method) =>
+        ByRegion.GetValue(state, static _ => new()).GetOrAdd((region, method), static (key, state) =>
+        {
+            var sample = new SwingSample();
+            foreach (var council in state.Councils.Values)
+            {
+                if (string.Equals(council.Definition.Region, key.Region, StringComparison.Ordinal))
+                {
+                    sample.AddSample(For(council, Ballots(state, council), key.Method));
+                }
+            }
+
+            return sample;
+        }, state);
 
     public static BallotView[] Ballots(ElectionState state, CouncilView council)
     {

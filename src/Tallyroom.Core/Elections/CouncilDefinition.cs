@@ -20,4 +20,10 @@ public sealed record CouncilDefinition
     /// its seats were up (an all-out election): <c>T</c> is the seats up plus any continuing seats recorded.
     /// </summary>
     public int? StatutorySize { get; init; }
+
+    /// <summary>
+    /// The ONS region (English region, formerly Government Office Region) the council lies in, by its ONS name, e.g.
+    /// "North West"; null when unknown. The projection falls back to it between the council and the nation.
+    /// </summary>
+    public string? Region { get; init; }
 }

@@ -147,8 +147,11 @@ internal static class AnalysisDocuments
         Label = projection.Label,
         Method = projection.Method,
         Basis = projection.Basis,
+        BasisName = projection.BasisName,
         MinimumWards = projection.MinimumWards,
         WardsDeclared = projection.WardsDeclared,
+        Region = projection.Region,
+        RegionalWards = projection.RegionalWards,
         NationalWards = projection.NationalWards,
         TotalSeats = projection.TotalSeats,
         Majority = projection.Majority,
@@ -172,6 +175,7 @@ internal static class AnalysisDocuments
             Party = s.Party.Name,
             PartyId = s.Party.Id,
             Source = s.Source,
+            SourceName = projection.SourceName(s.Source),
             Wards = s.Wards,
             Change = Points(s.Change)!.Value,
             Spread = Points(s.Spread)!.Value,
@@ -291,8 +295,11 @@ internal sealed record ProjectionDocument
     public required string Label { get; init; }
     public required ShareMethod Method { get; init; }
     public required ProjectionBasis Basis { get; init; }
+    public required string BasisName { get; init; }
     public required int MinimumWards { get; init; }
     public required int WardsDeclared { get; init; }
+    public required string? Region { get; init; }
+    public required int RegionalWards { get; init; }
     public required int NationalWards { get; init; }
     public required int TotalSeats { get; init; }
     public required int Majority { get; init; }
@@ -321,6 +328,7 @@ internal sealed record PartySwingDocument
     public required string Party { get; init; }
     public required string PartyId { get; init; }
     public required SwingSource Source { get; init; }
+    public required string SourceName { get; init; }
     public required int Wards { get; init; }
     public required double Change { get; init; }
     public required double Spread { get; init; }

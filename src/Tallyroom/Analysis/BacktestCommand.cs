@@ -62,8 +62,14 @@ internal static class BacktestCommand
             }
 
             var timer = System.Diagnostics.Stopwatch.StartNew();
-            var result = ProjectionBacktest.Run(setup, night, count, first, Stages, ProjectionOptions.Default with { MinimumWards = wards });
-            var markdown = Markdown(result, Invocation(dbPath, count, first, wards, outPath), timer.Elapsed);
+            var options = ProjectionOptions.Default with { MinimumWards = wards };
+            var result = ProjectionBacktest.Run(setup, night, count, first, Stages, options);
+
+            // What the regional step adds: the same orders replayed with every council's region removed.
+            var withoutRegions = setup.OfType<CouncilDefined>().Any(c => c.Council.Region is not null)
+                ? ProjectionBacktest.Run(WithoutRegions(setup), night, count, first, Stages, options)
+                : null;
+            var markdown = Markdown(result, withoutRegions, Invocation(dbPath, count, first, wards, outPath), timer.Elapsed);
             if (outPath is null)
             {
                 await console.Output.WriteAsync(markdown).ConfigureAwait(false);
@@ -77,7 +83,10 @@ internal static class BacktestCommand
         return command;
     }
 
-    internal static string Markdown(BacktestResult result, string invocation, TimeSpan elapsed)
+    internal static IReadOnlyList<ElectionEvent> WithoutRegions(IReadOnlyList<ElectionEvent> setup) =>
+        [.. setup.Select(e => e is CouncilDefined { Council.Region: not null } c ? new CouncilDefined(c.Council with { Region = null }) : e)];
+
+    internal static string Markdown(BacktestResult result, BacktestResult? withoutRegions, string invocation, TimeSpan elapsed)
     {
         var md = new StringBuilder();
         void Line(FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -95,12 +104,12 @@ internal static class BacktestCommand
         Line($"");
         Line($"## Method");
         Line($"");
-        Line($"- **The projection** (Tallyroom's model) adds each party's mean change in top-vote share, over the council's declared wards with a comparable result last time that it contested both times, to its share last time in every ward still to declare, candidate by candidate, and gives each ward's seats to its leading candidates. A party that contested fewer than {result.MinimumWards} such wards in the council takes the nation's change instead. Redrawn wards take the council's shares last time; wards uncontested last time keep their defended seats. Control follows from the projected seats, unless the count has already decided it.");
+        Line($"- **The projection** (Tallyroom's model) adds each party's mean change in top-vote share, over the council's declared wards with a comparable result last time that it contested both times, to its share last time in every ward still to declare, candidate by candidate, and gives each ward's seats to its leading candidates. A party that contested fewer than {result.MinimumWards} such wards in the council takes its region's change instead if it contested at least {result.MinimumWards} of the region's declared wards, else the nation's (a council with no region goes straight to the nation). Redrawn wards take the council's shares last time; wards uncontested last time keep their defended seats. Control follows from the projected seats, unless the count has already decided it.");
         Line($"- **The naive baseline**: every seat still to declare goes to whoever held it (its defended seat); a seat with no comparable defender goes to the council's largest party on the eve of poll. Control follows from those seats, unless the count has already decided it.");
         Line($"- **Seat error**: the sum over parties of |projected − actual| seats in a council, averaged over councils and orders. Independents count as one party, as in seat totals.");
         Line($"- **Control right**: the projected control (a party, or no overall control) is the council's final control. \"Open\" counts only projections made while the certainty rules had not yet decided control, where the model has something to do.");
         Line($"- **Range covers**: the share of party lines whose final seats fell within the projection's range (each party's change moved by an 80% margin for the wards still to come).");
-        Line($"- **Own council's swing**: projections in which every party's change came from the council's own wards rather than the nation's.");
+        Line($"- **Own council's swing**: projections in which every party's change came from the council's own wards rather than the region's or the nation's.");
         Line($"");
         Line($"## Results");
         Line($"");
@@ -125,9 +134,33 @@ internal static class BacktestCommand
             Line($"");
         }
 
+        if (withoutRegions is not null)
+        {
+            Line($"## The regional step");
+            Line($"");
+            Line($"{result.Regions} of the {result.Councils} councils have a region. The same {result.Orders} orders replayed with every council's region removed, so that a party with too few of a council's wards goes straight to the nation's change, give the \"without\" figures: the projection as it was before councils had regions. The difference is what the regional step does.");
+            Line($"");
+            Line($"| Seats declared | Region's swing used | Seat error, with regions | Seat error, without | Control right, with regions | Control right, without | Right while open, with regions | Right while open, without | Range covers, with regions | Range covers, without |");
+            Line($"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (s, w) in result.Stages.Zip(withoutRegions.Stages))
+            {
+                Line($"| {s.Percent}% | {Share(s.RegionSwing, s.Projections)} | {s.ModelSeatError:0.00} | {w.ModelSeatError:0.00} | {Percent(s.ModelControlRight)} | {Percent(w.ModelControlRight)} | {Percent(s.ModelControlRightOpen)} | {Percent(w.ModelControlRightOpen)} | {Percent(s.RangeCoverage)} | {Percent(w.RangeCoverage)} |");
+            }
+
+            Line($"");
+            foreach (var (s, w) in result.Stages.Zip(withoutRegions.Stages))
+            {
+                Line($"- At {s.Percent}%, some party's change came from the region in {Share(s.RegionSwing, s.Projections)} of projections; the seat error was {s.ModelSeatError:0.00} with regions against {w.ModelSeatError:0.00} without ({Signed(s.ModelSeatError - w.ModelSeatError)} seats), and control was called right {Percent(s.ModelControlRight)} of the time against {Percent(w.ModelControlRight)}.");
+            }
+
+            Line($"");
+        }
+
         Line($"Projections are Tallyroom's own model, not results; on the site and in the API they are labelled as such, with their basis and range.");
         return md.ToString();
     }
+
+    private static string Signed(double value) => (value > 0 ? "+" : value < 0 ? "−" : "±") + Math.Abs(value).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Share(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("0", CultureInfo.InvariantCulture) + "%";
 

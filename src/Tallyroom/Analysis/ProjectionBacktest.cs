@@ -25,6 +25,9 @@ internal sealed record BacktestStage
     /// <summary>Of those, where every party's change came from the council's own wards.</summary>
     public required int OwnSwing { get; init; }
 
+    /// <summary>Of those, where some party's change came from the council's region.</summary>
+    public required int RegionSwing { get; init; }
+
     public required double ModelSeatError { get; init; }
 
     public required double NaiveSeatError { get; init; }
@@ -51,6 +54,9 @@ internal sealed record BacktestResult
     public required int Seed { get; init; }
 
     public required int Councils { get; init; }
+
+    /// <summary>Councils with a region.</summary>
+    public required int Regions { get; init; }
 
     public required int Declarations { get; init; }
 
@@ -105,6 +111,7 @@ internal static class ProjectionBacktest
             Orders = orders,
             Seed = seed,
             Councils = start.Councils.Count,
+            Regions = start.Councils.Values.Count(c => c.Definition.Region is not null),
             Declarations = night.Count,
             MinimumWards = options.MinimumWards,
             Stages = [.. tallies.Select(t => t.ToStage())],
@@ -155,7 +162,7 @@ internal static class ProjectionBacktest
 
     private sealed class StageTally(int percent, ProjectionOptions options)
     {
-        private int projections, complete, open, own, modelRight, naiveRight, modelRightOpen, naiveRightOpen, lines, covered;
+        private int projections, complete, open, own, region, modelRight, naiveRight, modelRightOpen, naiveRightOpen, lines, covered;
         private long modelError, naiveError;
 
         public int Percent => percent;
@@ -184,6 +191,7 @@ internal static class ProjectionBacktest
             modelRight += modelOk ? 1 : 0;
             naiveRight += naiveOk ? 1 : 0;
             own += projection.Basis == ProjectionBasis.Council ? 1 : 0;
+            region += projection.Swings.Any(s => s.Source == SwingSource.Region) ? 1 : 0;
             if (projection.Certainty == ControlCertainty.Projected)
             {
                 open++;
@@ -207,6 +215,7 @@ internal static class ProjectionBacktest
             Complete = complete,
             Open = open,
             OwnSwing = own,
+            RegionSwing = region,
             ModelSeatError = Ratio(modelError, projections),
             NaiveSeatError = Ratio(naiveError, projections),
             ModelControlRight = Ratio(modelRight, projections),

@@ -195,6 +195,84 @@ public sealed class CouncilProjectionTests
     }
 
     [Fact]
+    public void ACouncilWithFewerThanTheMinimumWardsTakesItsRegionsChange()
+    {
+        // York has two declared wards and Leeds three, all Lab +15 / Con −15, both in Yorkshire and The Humber: the
+        // region's change is Lab +15 over five wards. Hart, in the South East, has three wards at Lab −15 / Con +15, so
+        // the nation's is Lab (5 × 15 − 3 × 15) / 8 = +3.75. York's ward d, Con 56 / Lab 44, goes Labour at the
+        // region's +15 (41/59); at the nation's it would stay Conservative (52.25/47.75).
+        const string Yorkshire = "Yorkshire and The Humber";
+        var state = ThreeDeclared(new ElectionBuilder().Council("leeds", region: Yorkshire))
+            .Council("york", region: Yorkshire)
+            .Ballot("york", "a", 1, Con, Lab).Previous("york", "a", (Con, 600), (Lab, 400)).Declare("york", "a", 450, 550)
+            .Ballot("york", "b", 1, Con, Lab).Previous("york", "b", (Con, 600), (Lab, 400)).Declare("york", "b", 450, 550)
+            .Ballot("york", "d", 1, Con, Lab).Previous("york", "d", (Con, 560), (Lab, 440))
+            .Council("hart", region: "South East")
+            .Ballot("hart", "a", 1, Con, Lab).Previous("hart", "a", (Con, 300), (Lab, 700)).Declare("hart", "a", 450, 550)
+            .Ballot("hart", "b", 1, Con, Lab).Previous("hart", "b", (Con, 300), (Lab, 700)).Declare("hart", "b", 450, 550)
+            .Ballot("hart", "c", 1, Con, Lab).Previous("hart", "c", (Con, 300), (Lab, 700)).Declare("hart", "c", 450, 550)
+            .Build();
+
+        var projection = CouncilProjection.Of(state, state.Councils["york"])!;
+
+        Assert.Equal((ProjectionBasis.Region, "region: Yorkshire and The Humber", 2, 5, 8), (projection.Basis, projection.BasisName, projection.WardsDeclared, projection.RegionalWards, projection.NationalWards));
+        var labour = projection.Swings.Single(s => s.Party.Name == "Labour");
+        var conservative = projection.Swings.Single(s => s.Party.Name == "Conservative");
+        Assert.Equal((SwingSource.Region, 5, 15.0), (labour.Source, labour.Wards, Math.Round(labour.Change, 9)));
+        Assert.Equal((SwingSource.Region, 5, -15.0), (conservative.Source, conservative.Wards, Math.Round(conservative.Change, 9)));
+        Assert.Equal((2, 3, 3, 3), Line(projection, "Labour"));
+        Assert.Contains("too few wards here, so changes from 5 declared ward(s) in the Yorkshire and The Humber region;", projection.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARegionWithFewerThanTheMinimumWardsFallsBackToTheNation()
+    {
+        // York and Durham, the North East, have one declared ward each (Lab +15): two, fewer than three. Leeds
+        // (Yorkshire and The Humber) has three at Lab +15, Hart (South East) one at Lab −15: the nation's Labour change
+        // is (5 × 15 − 15) / 6 = +10, which turns York's ward d, Con 56 / Lab 44, Labour (46/54).
+        var state = ThreeDeclared(new ElectionBuilder().Council("leeds", region: "Yorkshire and The Humber"))
+            .Council("york", region: "North East")
+            .Ballot("york", "a", 1, Con, Lab).Previous("york", "a", (Con, 600), (Lab, 400)).Declare("york", "a", 450, 550)
+            .Ballot("york", "d", 1, Con, Lab).Previous("york", "d", (Con, 560), (Lab, 440))
+            .Council("durham", region: "North East")
+            .Ballot("durham", "a", 1, Con, Lab).Previous("durham", "a", (Con, 600), (Lab, 400)).Declare("durham", "a", 450, 550)
+            .Council("hart", region: "South East")
+            .Ballot("hart", "a", 1, Con, Lab).Previous("hart", "a", (Con, 300), (Lab, 700)).Declare("hart", "a", 450, 550)
+            .Build();
+
+        var projection = CouncilProjection.Of(state, state.Councils["york"])!;
+
+        Assert.Equal((ProjectionBasis.Nation, "nation", "North East", 2, 6), (projection.Basis, projection.BasisName, projection.Region, projection.RegionalWards, projection.NationalWards));
+        var labour = projection.Swings.Single(s => s.Party.Name == "Labour");
+        Assert.Equal((SwingSource.Nation, 6, 10.0), (labour.Source, labour.Wards, Math.Round(labour.Change, 9)));
+        // The nation's wards disagree (sd √150 ≈ 12.2), so the low end, +10 − 1.2816 × 12.2 × √(1/6 + 1), loses ward d.
+        Assert.Equal((1, 1, 2, 2), Line(projection, "Labour"));
+        Assert.Contains("too few wards here and in the region, so changes from 6 declared ward(s) nationally;", projection.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACouncilWithNoRegionGoesStraightToTheNation()
+    {
+        // York has no region; Leeds, with three declared wards at Lab +15, is in Yorkshire and The Humber, so a region
+        // exists but is not York's. The nation: Leeds three and York two at +15, Hart one at −15: +10.
+        var state = ThreeDeclared(new ElectionBuilder().Council("leeds", region: "Yorkshire and The Humber"))
+            .Council("york")
+            .Ballot("york", "a", 1, Con, Lab).Previous("york", "a", (Con, 600), (Lab, 400)).Declare("york", "a", 450, 550)
+            .Ballot("york", "b", 1, Con, Lab).Previous("york", "b", (Con, 600), (Lab, 400)).Declare("york", "b", 450, 550)
+            .Ballot("york", "d", 1, Con, Lab).Previous("york", "d", (Con, 560), (Lab, 440))
+            .Council("hart")
+            .Ballot("hart", "a", 1, Con, Lab).Previous("hart", "a", (Con, 300), (Lab, 700)).Declare("hart", "a", 450, 550)
+            .Build();
+
+        var projection = CouncilProjection.Of(state, state.Councils["york"])!;
+
+        Assert.Equal((ProjectionBasis.Nation, "nation", null, 0, 6), (projection.Basis, projection.BasisName, projection.Region, projection.RegionalWards, projection.NationalWards));
+        var labour = projection.Swings.Single(s => s.Party.Name == "Labour");
+        Assert.Equal((SwingSource.Nation, 6, 10.0), (labour.Source, labour.Wards, Math.Round(labour.Change, 9)));
+        Assert.Contains("too few wards here, so changes from 6 declared ward(s) nationally;", projection.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExactlyTheMinimumWardsIsEnoughForTheCouncilsOwnChange()
     {
         // As above, with a minimum of 2: York's own +15 now applies (41/59), still Labour, from York's two wards.

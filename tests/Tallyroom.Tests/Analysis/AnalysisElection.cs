@@ -36,7 +36,7 @@ internal static class AnalysisElection
         var setUp = await engine.WriteAsync(
         [
             new ElectionDefined(new ElectionInfo { Id = "local.2018-05-03", Name = "Local elections, 3 May 2018", PollingDay = new DateOnly(2018, 5, 3) }),
-            new CouncilDefined(new CouncilDefinition { Slug = "westminster", Name = "Westminster", GssCode = "E09000033", Type = CouncilType.LondonBorough }),
+            new CouncilDefined(new CouncilDefinition { Slug = "westminster", Name = "Westminster", GssCode = "E09000033", Type = CouncilType.LondonBorough, Region = "London" }),
             new BallotDefined(Ballot(AbbeyRoad, "Abbey Road", 3, Con, Con, Con, Lab, Lab, Lab, LD)),
             new BallotDefined(Ballot(Bayswater, "Bayswater", 1, Con, Lab, Grn)),
             new BallotDefined(Ballot(Churchill, "Churchill", 1, Con, Lab)),

@@ -92,6 +92,25 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WithRegionsTheReportComparesTheSameOrdersReplayedWithoutThem()
+    {
+        var index = 0;
+        IReadOnlyList<ElectionEvent> setup = [.. Election.Setup.Select(e => e is CouncilDefined c ? new CouncilDefined(c.Council with { Region = index++ % 2 == 0 ? "North" : "South" }) : e)];
+        await WriteElectionAsync(setup);
+        var report = Path.Combine(folder, "PROJECTION.md");
+
+        var (exit, _, error) = await CliRun.RunAsync("backtest", "--db", database.Path, "--orders", "2", "--seed", "3", "--out", report);
+        var markdown = await File.ReadAllTextAsync(report);
+        var regional = markdown[markdown.IndexOf("## The regional step", StringComparison.Ordinal)..];
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("6 of the 6 councils have a region. The same 2 orders replayed with every council's region removed", regional, StringComparison.Ordinal);
+        Assert.Equal(["| 25% |", "| 50% |", "| 75% |"], regional.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l[2] is >= '0' and <= '9').Select(l => string.Join('|', l.Split('|')[..2]) + "|"));
+        Assert.Equal(Election.Setup, BacktestCommand.WithoutRegions(setup));
+        Assert.DoesNotContain("## The regional step", await NoRegionsReportAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACommandAskingForNoOrdersIsRefusedNamingTheOption()
     {
         await WriteElectionAsync();
@@ -111,11 +130,21 @@ public sealed class BacktestCommandTests : IDisposable
         Candidates = [new("1", "Ann", PartyCatalog.Conservative), new("2", "Bob", PartyCatalog.Labour), new("3", "Cat", PartyCatalog.LiberalDemocrats)],
     };
 
-    private async Task WriteElectionAsync()
+    private async Task<string> NoRegionsReportAsync()
     {
-        await using var log = await SqliteEventLog.OpenAsync(database.Path);
+        using var other = new TempDatabase();
+        await WriteElectionAsync(Election.Setup, other.Path);
+        var (_, output, _) = await CliRun.RunAsync("backtest", "--db", other.Path, "--orders", "1", "--seed", "3");
+        return output;
+    }
+
+    private Task WriteElectionAsync() => WriteElectionAsync(Election.Setup);
+
+    private async Task WriteElectionAsync(IReadOnlyList<ElectionEvent> setup, string? path = null)
+    {
+        await using var log = await SqliteEventLog.OpenAsync(path ?? database.Path);
         using var engine = new ResultsEngine(log, TimeProvider.System);
-        await engine.WriteAsync(Election.Setup);
+        await engine.WriteAsync(setup);
         await engine.WriteAsync([.. Election.Declarations]);
     }
 }

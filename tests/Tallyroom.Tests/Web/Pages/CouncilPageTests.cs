@@ -161,6 +161,7 @@ public sealed class CouncilPageTests : IDisposable
         Assert.Equal("Projected: Conservative majority is most likely", PageHtml.ById(html, "projection-control"));
         Assert.StartsWith("Projection (Tallyroom's model, not a result): uniform change in top vote share by party applied to last time's shares in the 2 seat(s) still to declare; too few wards here, so changes from 1 declared ward(s) nationally",
             PageHtml.ById(html, "projection-basis"), StringComparison.Ordinal);
+        Assert.Equal("Changes from: nation", PageHtml.ById(html, "projection-basis-name"));
         Assert.Equal(["Party | Seats so far | Projected | Range", "Conservative | 3 | 5 | 5–5", "Labour | 2 | 2 | 2–2"], PageHtml.Rows(html, "projection"));
     }
 
