@@ -276,8 +276,8 @@ public sealed record CouncilProjection
         var local = SwingSample.For(council, ballots, options.Method);
         var regional = region is null ? null : SwingSample.Regional(state, region, options.Method);
         var national = SwingSample.National(state, options.Method);
-        var (projection, usedWider) = new Projector(council, ballots, options, local, regional, national).Project();
-        Volatile.Write(ref slots[index], new Memo(ballots, region, usedWider ? regional : null, usedWider ? national : null, options.MinimumWards, projection));
+        var (projection, usedRegion, usedNation) = new Projector(council, ballots, options, local, regional, national).Project();
+        Volatile.Write(ref slots[index], new Memo(ballots, region, usedRegion ? regional : null, usedNation ? national : null, options.MinimumWards, projection));
         return projection;
     }
 
@@ -338,10 +338,13 @@ public sealed record CouncilProjection
     {
         private readonly Dictionary<string, PartySwing> swings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Party> partiesById = new(StringComparer.Ordinal);
-        private bool usedWider;
+        // Which wider samples the projection rests on (a value taken from it, or its size deciding against it), so that
+        // it is worked out again only when one of those changes.
+        private bool usedRegion;
+        private bool usedNation;
         private int pendingWards;
 
-        public (CouncilProjection Projection, bool UsedWider) Project()
+        public (CouncilProjection Projection, bool UsedRegion, bool UsedNation) Project()
         {
             var pending = new List<WardAnalysis>();
             int seatsProjected = 0, seatsWithoutVotes = 0, seatsPostponed = 0;
@@ -422,7 +425,7 @@ public sealed record CouncilProjection
                 Control = control,
                 Certainty = certainty,
             };
-            return (projection, usedWider);
+            return (projection, usedRegion, usedNation);
         }
 
         private (CouncilControl Control, ControlCertainty Certainty) Control(List<ProjectedSeats> lines)
@@ -549,8 +552,14 @@ public sealed record CouncilProjection
                 return local.PreviousShare(party.Id);
             }
 
-            usedWider = true;
-            return regional is { PreviousTotal: > 0 } region ? region.PreviousShare(party.Id) : national.PreviousShare(party.Id);
+            usedRegion = regional is not null;
+            if (regional is { PreviousTotal: > 0 } region)
+            {
+                return region.PreviousShare(party.Id);
+            }
+
+            usedNation = true;
+            return national.PreviousShare(party.Id);
         }
 
         private PartySwing Swing(Party party)
@@ -586,13 +595,15 @@ public sealed record CouncilProjection
                 return (SwingSource.Council, here);
             }
 
-            // Past the council, the region's and the nation's samples decide, so a later declaration elsewhere must refresh this.
-            usedWider = true;
+            // Past the council, the region's sample decides, and the nation's when the region has too few, so a later
+            // declaration there must refresh this.
+            usedRegion = region is not null;
             if (region is { } inRegion && inRegion.Count >= minimum)
             {
                 return (SwingSource.Region, inRegion);
             }
 
+            usedNation = true;
             if (nation.Count > 0)
             {
                 return (SwingSource.Nation, nation);

@@ -30,6 +30,7 @@ internal sealed class SwingSample
     private static readonly ConditionalWeakTable<CouncilView, Memo?[]> ByCouncil = [];
     private static readonly ConditionalWeakTable<ElectionState, SwingSample?[]> ByState = [];
     private static readonly ConditionalWeakTable<ElectionState, ConcurrentDictionary<(string Region, ShareMethod Method), SwingSample>> ByRegion = [];
+    private static readonly ConcurrentDictionary<(string Region, ShareMethod Method), RegionalMemo> LastRegional = new();
 
     private readonly Dictionary<string, Moments> changes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Moments> newShares = new(StringComparer.Ordinal);
@@ -107,19 +108,31 @@ internal sealed class SwingSample
         return sample;
     }
 
-    /// <summary>A region's sample at this state: the sum of its councils', memoised on the state.</summary>
+    /// <summary>
+    /// A region's sample at this state: the sum of its councils', memoised on the state. It is also the same object as
+    /// at the previous state while none of the region's councils' samples has changed, so that a projection resting
+    /// on its region is reused after a declaration elsewhere.
+    /// </summary>
     public static SwingSample Regional(ElectionState state, string region, ShareMethod method) =>
         ByRegion.GetValue(state, static _ => new()).GetOrAdd((region, method), static (key, state) =>
         {
-            var sample = new SwingSample();
+            var parts = new List<SwingSample>();
             foreach (var council in state.Councils.Values)
             {
                 if (string.Equals(council.Definition.Region, key.Region, StringComparison.Ordinal))
                 {
-                    sample.AddSample(For(council, Ballots(state, council), key.Method));
+                    parts.Add(For(council, Ballots(state, council), key.Method));
                 }
             }
 
+            if (LastRegional.TryGetValue(key, out var last) && last.Parts.SequenceEqual(parts, ReferenceEqualityComparer.Instance))
+            {
+                return last.Sum;
+            }
+
+            var sample = new SwingSample();
+            parts.ForEach(sample.AddSample);
+            LastRegional[key] = new RegionalMemo([.. parts], sample);
             return sample;
         }, state);
 
@@ -145,6 +158,8 @@ internal sealed class SwingSample
         PreviousTotal > 0 && previousVotes.TryGetValue(partyId, out var votes) ? 100.0 * votes / PreviousTotal : null;
 
     private sealed record Memo(BallotView[] Ballots, SwingSample Sample);
+
+    private sealed record RegionalMemo(SwingSample[] Parts, SwingSample Sum);
 
     private void AddWard(WardAnalysis ward)
     {
