@@ -116,6 +116,11 @@ internal static class WebHost
         return next();
     }
 
+    // Whole strings, so that the headers every response carries are not built again for each request.
+    private const string StrictPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private const string BlogPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private const string ApiBrowserPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
     /// <summary>The headers every response carries: a strict CSP (looser only for the API browser), no sniffing, no framing.</summary>
     public static void AddSecurityHeaders(HttpContext http)
     {
@@ -124,9 +129,9 @@ internal static class WebHost
         // The API browser's page needs its own inline bootstrap; everything else gets the strict policy, where the live
         // blog's posts may also show images from other sites over https (editors link pictures; scripts stay out).
         var path = http.Request.Path;
-        headers.ContentSecurityPolicy = path.StartsWithSegments("/api/docs")
-            ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-            : $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(path.StartsWithSegments("/blogs") || path.StartsWithSegments("/editor/blogs") ? " https:" : "")}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/api/docs") ? ApiBrowserPolicy
+            : path.StartsWithSegments("/blogs") || path.StartsWithSegments("/editor/blogs") ? BlogPolicy
+            : StrictPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";
