@@ -84,15 +84,10 @@ public sealed record CouncilAnalysis
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(council);
         options ??= AnalysisOptions.Default;
-        var ballots = new BallotView[council.BallotIds.Length];
-        for (var i = 0; i < ballots.Length; i++)
-        {
-            ballots[i] = state.Ballots[council.BallotIds[i]];
-        }
-
+        var ballots = state.BallotsOf(council);
         var slots = Memos.GetValue(council, static _ => new Memo?[MemoSlots]);
         var slot = ((int)options.Method * 2) + (int)options.Basis;
-        if (Volatile.Read(ref slots[slot]) is not { } memo || !memo.Ballots.AsSpan().SequenceEqual(ballots, ReferenceEquality.Instance))
+        if (Volatile.Read(ref slots[slot]) is not { } memo || !SwingSample.Same(memo.Ballots, ballots))
         {
             memo = new Memo(ballots, Compute(council, ballots, options.Method, options.Basis));
             Volatile.Write(ref slots[slot], memo);
@@ -167,13 +162,4 @@ public sealed record CouncilAnalysis
     }
 
     private sealed record Memo(BallotView[] Ballots, CouncilAnalysis Analysis);
-
-    private sealed class ReferenceEquality : IEqualityComparer<BallotView>
-    {
-        public static ReferenceEquality Instance { get; } = new();
-
-        public bool Equals(BallotView? x, BallotView? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(BallotView obj) => RuntimeHelpers.GetHashCode(obj);
-    }
 }

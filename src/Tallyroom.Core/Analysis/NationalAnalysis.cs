@@ -152,7 +152,7 @@ public sealed record NationalAnalysis
             }
 
             CouncilControl control;
-            if (CouncilProjection.Of(state, council, SwingSample.Ballots(state, council), options) is { } projection)
+            if (CouncilProjection.Of(state, council, state.BallotsOf(council), options) is { } projection)
             {
                 control = projection.Control;
                 projectedSeats += projection.SeatsProjected;

@@ -22,7 +22,7 @@ internal sealed class SeatModel
     public ShareMethod Method { get; }
 
     public static SeatModel Build(ElectionState state, CouncilView council, ShareMethod method) =>
-        Build(council, [.. council.BallotIds.Select(id => state.Ballots[id])], method);
+        Build(council, state.BallotsOf(council), method);
 
     public static SeatModel Build(CouncilView council, IReadOnlyList<BallotView> ballots, ShareMethod method)
     {

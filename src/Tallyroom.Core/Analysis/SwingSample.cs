@@ -72,6 +72,11 @@ internal sealed class SwingSample
     /// <summary>True when both hold the same ballot view objects in the same order.</summary>
     public static bool Same(BallotView[] a, BallotView[] b)
     {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
         if (a.Length != b.Length)
         {
             return false;
@@ -88,7 +93,11 @@ internal sealed class SwingSample
         return true;
     }
 
-    /// <summary>The nation's sample at this state: the sum of every council's, memoised on the state.</summary>
+    /// <summary>
+    /// The nation's sample at this state, memoised on the state: the sum of every region's (which are reused while
+    /// their councils' samples are) and of the councils with no region, so a declaration re-sums one region and the
+    /// nation's few parts rather than every council.
+    /// </summary>
     public static SwingSample National(ElectionState state, ShareMethod method)
     {
         var slots = ByState.GetValue(state, static _ => new SwingSample?[3]);
@@ -99,9 +108,15 @@ internal sealed class SwingSample
         }
 
         sample = new SwingSample();
-        foreach (var council in state.Councils.Values)
+        var regions = Regions.Of(state);
+        foreach (var region in regions.Names)
         {
-            sample.AddSample(For(council, Ballots(state, council), method));
+            sample.AddSample(Regional(state, region, method));
+        }
+
+        foreach (var council in regions.Unassigned)
+        {
+            sample.AddSample(For(council, state.BallotsOf(council), method));
         }
 
         Volatile.Write(ref slots[index], sample);
@@ -116,13 +131,11 @@ internal sealed class SwingSample
     public static SwingSample Regional(ElectionState state, string region, ShareMethod method) =>
         ByRegion.GetValue(state, static _ => new()).GetOrAdd((region, method), static (key, state) =>
         {
-            var parts = new List<SwingSample>();
-            foreach (var council in state.Councils.Values)
+            var councils = Regions.Of(state).Councils(key.Region);
+            var parts = new SwingSample[councils.Length];
+            for (var i = 0; i < parts.Length; i++)
             {
-                if (string.Equals(council.Definition.Region, key.Region, StringComparison.Ordinal))
-                {
-                    parts.Add(For(council, Ballots(state, council), key.Method));
-                }
+                parts[i] = For(councils[i], state.BallotsOf(councils[i]), key.Method);
             }
 
             if (LastRegional.TryGetValue(key, out var last) && last.Parts.SequenceEqual(parts, ReferenceEqualityComparer.Instance))
@@ -131,21 +144,10 @@ internal sealed class SwingSample
             }
 
             var sample = new SwingSample();
-            parts.ForEach(sample.AddSample);
-            LastRegional[key] = new RegionalMemo([.. parts], sample);
+            Array.ForEach(parts, sample.AddSample);
+            LastRegional[key] = new RegionalMemo(parts, sample);
             return sample;
         }, state);
-
-    public static BallotView[] Ballots(ElectionState state, CouncilView council)
-    {
-        var ballots = new BallotView[council.BallotIds.Length];
-        for (var i = 0; i < ballots.Length; i++)
-        {
-            ballots[i] = state.Ballots[council.BallotIds[i]];
-        }
-
-        return ballots;
-    }
 
     /// <summary>The party's changes in share, in points, over the wards it contested in both years.</summary>
     public Moments Change(string partyId) => changes.GetValueOrDefault(partyId);
@@ -160,6 +162,52 @@ internal sealed class SwingSample
     private sealed record Memo(BallotView[] Ballots, SwingSample Sample);
 
     private sealed record RegionalMemo(SwingSample[] Parts, SwingSample Sum);
+
+    /// <summary>
+    /// A state's councils by region, in slug order, and the councils with none: worked out once per state, in one pass.
+    /// Samples are summed in these orders, so that the same state gives the same figures to the last bit in every process.
+    /// </summary>
+    private sealed class Regions
+    {
+        private static readonly ConditionalWeakTable<ElectionState, Regions> ByState = [];
+        private readonly Dictionary<string, CouncilView[]> byRegion;
+
+        private Regions(ElectionState state)
+        {
+            var groups = new SortedDictionary<string, List<CouncilView>>(StringComparer.Ordinal);
+            var unassigned = new List<CouncilView>();
+            foreach (var council in state.CouncilsInOrder())
+            {
+                if (council.Definition.Region is not { } region)
+                {
+                    unassigned.Add(council);
+                }
+                else if (groups.TryGetValue(region, out var list))
+                {
+                    list.Add(council);
+                }
+                else
+                {
+                    groups.Add(region, [council]);
+                }
+            }
+
+            byRegion = groups.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal);
+            Names = [.. groups.Keys];
+            Unassigned = [.. unassigned];
+        }
+
+        /// <summary>The regions, in ordinal order.</summary>
+        public string[] Names { get; }
+
+        /// <summary>The councils with no region.</summary>
+        public CouncilView[] Unassigned { get; }
+
+        public static Regions Of(ElectionState state) => ByState.GetValue(state, static state => new Regions(state));
+
+        /// <summary>The region's councils; none for a region no council is in.</summary>
+        public CouncilView[] Councils(string region) => byRegion.GetValueOrDefault(region) ?? [];
+    }
 
     private void AddWard(WardAnalysis ward)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tallyroom.Core.Counting;
 
 namespace Tallyroom.Core.Analysis;
@@ -16,6 +17,8 @@ public enum TurnoutMeasure
 /// </summary>
 public sealed record TurnoutFigure
 {
+    private static readonly ConditionalWeakTable<CouncilView, Memo> Memos = [];
+
     /// <summary>The measure.</summary>
     public required TurnoutMeasure Measure { get; init; }
 
@@ -52,14 +55,33 @@ public sealed record TurnoutFigure
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(council);
-        return Over(council.BallotIds.Select(id => state.Ballots[id]));
+        var ballots = state.BallotsOf(council);
+        if (Memos.TryGetValue(council, out var memo) && SwingSample.Same(memo.Ballots, ballots))
+        {
+            return memo.Figure;
+        }
+
+        var figure = Over(ballots);
+        Memos.AddOrUpdate(council, new Memo(ballots, figure));
+        return figure;
     }
 
     /// <summary>The nation's ballot-box turnout over every declared ward.</summary>
     public static TurnoutFigure National(ElectionState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return Over(state.Ballots.Values);
+        long papers = 0, electorate = 0;
+        var wards = 0;
+        foreach (var council in state.Councils.Values)
+        {
+            // Every ballot belongs to one council; the councils' figures are memoised, so this sums 150, not every ward.
+            var figure = Council(state, council);
+            papers += figure.BallotPapers;
+            electorate += figure.Electorate;
+            wards += figure.Wards;
+        }
+
+        return new TurnoutFigure { Measure = TurnoutMeasure.BallotBox, BallotPapers = papers, Electorate = electorate, Wards = wards };
     }
 
     internal static TurnoutFigure Over(IEnumerable<BallotView> ballots)
@@ -100,4 +122,6 @@ public sealed record TurnoutFigure
 
         public TurnoutFigure ToFigure() => new() { Measure = TurnoutMeasure.BallotBox, BallotPapers = papers, Electorate = electorate, Wards = wards };
     }
+
+    private sealed record Memo(BallotView[] Ballots, TurnoutFigure Figure);
 }

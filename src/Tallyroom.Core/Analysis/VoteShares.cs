@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Parties;
 
@@ -10,6 +11,8 @@ namespace Tallyroom.Core.Analysis;
 /// </summary>
 public static class VoteShares
 {
+    private static readonly ConditionalWeakTable<CouncilView, CouncilMemo?[]> CouncilTallies = [];
+
     /// <summary>The ward's shares at this election; null until it is declared after a poll (uncontested wards have no votes).</summary>
     public static WardShares? Declared(BallotView ballot, ShareMethod method = ShareMethod.TopVote)
     {
@@ -46,14 +49,48 @@ public static class VoteShares
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(council);
-        return Aggregate(council.Definition.Slug, method, council.BallotIds.Select(id => state.Ballots[id]));
+        return CouncilTally(state, council, method).ToShares(council.Definition.Slug, method);
     }
 
     /// <summary>The nation's shares over every declared ward of the election, as <see cref="Council"/> sums them.</summary>
     public static AggregateShares National(ElectionState state, ShareMethod method = ShareMethod.TopVote)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return Aggregate(state.Election?.Id ?? string.Empty, method, state.Ballots.Values);
+        var tally = new AggregateTally();
+        foreach (var council in state.CouncilsInOrder())
+        {
+            tally.Add(CouncilTally(state, council, method));
+        }
+
+        return tally.ToShares(state.Election?.Id ?? string.Empty, method);
+    }
+
+    /// <summary>
+    /// A council's tally over its declared wards, memoised on its view and reused while its ballot views are the same
+    /// objects, so that the nation's is a sum of 150 councils' rather than of every ward. Not to be changed.
+    /// </summary>
+    internal static AggregateTally CouncilTally(ElectionState state, CouncilView council, ShareMethod method)
+    {
+        var ballots = state.BallotsOf(council);
+        var slots = CouncilTallies.GetValue(council, static _ => new CouncilMemo?[3]);
+        var index = (int)method;
+        if (Volatile.Read(ref slots[index]) is { } memo && SwingSample.Same(memo.Ballots, ballots))
+        {
+            return memo.Tally;
+        }
+
+        var tally = new AggregateTally();
+        foreach (var ballot in ballots)
+        {
+            var ward = WardAnalysis.Of(ballot, method);
+            if (ward.Now is { } now)
+            {
+                tally.Add(now, ward.Before);
+            }
+        }
+
+        Volatile.Write(ref slots[index], new CouncilMemo(ballots, tally));
+        return tally;
     }
 
     internal static WardShareChanges Compare(WardShares now, WardShares? before, ShareMethod method)
@@ -84,21 +121,6 @@ public static class VoteShares
         }
 
         return new WardShareChanges { BallotId = now.BallotId, Method = method, Comparable = before is not null, Changes = changes.DrainToImmutable() };
-    }
-
-    internal static AggregateShares Aggregate(string scope, ShareMethod method, IEnumerable<BallotView> ballots)
-    {
-        var tally = new AggregateTally();
-        foreach (var ballot in ballots)
-        {
-            var ward = WardAnalysis.Of(ballot, method);
-            if (ward.Now is { } now)
-            {
-                tally.Add(now, ward.Before);
-            }
-        }
-
-        return tally.ToShares(scope, method);
     }
 
     /// <summary>Sums wards' votes by party (independents grouped), now, now over the compared wards, and last time.</summary>
@@ -142,6 +164,26 @@ public static class VoteShares
                 var party = For(share.Contestant.Party);
                 party.Before += share.Votes;
                 party.StoodBefore = true;
+            }
+        }
+
+        /// <summary>Adds another tally's wards, e.g. a council's to the nation's.</summary>
+        public void Add(AggregateTally other)
+        {
+            wards += other.wards;
+            compared += other.compared;
+            total += other.total;
+            comparedTotal += other.comparedTotal;
+            previousTotal += other.previousTotal;
+            foreach (var theirs in other.parties.Values)
+            {
+                var party = For(theirs.Party);
+                party.Now += theirs.Now;
+                party.ComparedNow += theirs.ComparedNow;
+                party.Before += theirs.Before;
+                party.StoodNow |= theirs.StoodNow;
+                party.StoodComparedNow |= theirs.StoodComparedNow;
+                party.StoodBefore |= theirs.StoodBefore;
             }
         }
 
@@ -206,4 +248,6 @@ public static class VoteShares
             public bool StoodBefore { get; set; }
         }
     }
+
+    private sealed record CouncilMemo(BallotView[] Ballots, AggregateTally Tally);
 }

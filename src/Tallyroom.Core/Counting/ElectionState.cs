@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Tallyroom.Core.Baselines;
 using Tallyroom.Core.Blogs;
 using Tallyroom.Core.Declarations;
@@ -9,10 +10,14 @@ namespace Tallyroom.Core.Counting;
 /// <summary>
 /// Everything known at one revision of the log: the election, every council and ballot, and the scoreboard.
 /// Immutable, so readers share it without locks. <see cref="Apply"/> folds one event and touches only the ballot,
-/// its council and the national totals.
+/// its council and the national totals. Councils and ballots change only through it, which keeps the rule that
+/// analysis memoises on: a change to a ballot always replaces its council's view.
 /// </summary>
 public sealed record ElectionState
 {
+    private static readonly ConditionalWeakTable<CouncilView, BallotView[]> CouncilBallots = [];
+    private static readonly ConditionalWeakTable<ImmutableDictionary<string, CouncilView>, CouncilView[]> CouncilOrder = [];
+
     /// <summary>The state before any event.</summary>
     public static ElectionState Empty { get; } = new();
 
@@ -23,16 +28,42 @@ public sealed record ElectionState
     public Elections.ElectionInfo? Election { get; init; }
 
     /// <summary>Councils by slug.</summary>
-    public ImmutableDictionary<string, CouncilView> Councils { get; init; } = ImmutableDictionary<string, CouncilView>.Empty;
+    public ImmutableDictionary<string, CouncilView> Councils { get; private init; } = ImmutableDictionary<string, CouncilView>.Empty;
 
     /// <summary>Ballots by id.</summary>
-    public ImmutableDictionary<string, BallotView> Ballots { get; init; } = ImmutableDictionary<string, BallotView>.Empty;
+    public ImmutableDictionary<string, BallotView> Ballots { get; private init; } = ImmutableDictionary<string, BallotView>.Empty;
 
     /// <summary>The national scoreboard.</summary>
     public Scoreboard Scoreboard { get; init; } = Scoreboard.Empty;
 
     /// <summary>Live blogs by id.</summary>
     public ImmutableDictionary<string, BlogView> Blogs { get; init; } = ImmutableDictionary<string, BlogView>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A council's ballot views in its ballot order, looked up once per council view: every change to a ballot replaces
+    /// its council's view too (<see cref="ReplaceBallot"/>, <see cref="ApplyBallot"/>), so a council view always goes
+    /// with the same ballot views, whichever state it is met in. Callers must not change the array.
+    /// </summary>
+    internal BallotView[] BallotsOf(CouncilView council)
+    {
+        if (CouncilBallots.TryGetValue(council, out var known))
+        {
+            return known;
+        }
+
+        BallotView[] ballots = [.. council.BallotIds.Select(id => Ballots[id])];
+        // Kept only for this state's own view of the council: a view from another state is looked up, not memoised.
+        return Councils.TryGetValue(council.Definition.Slug, out var current) && ReferenceEquals(current, council)
+            ? CouncilBallots.GetValue(council, _ => ballots)
+            : ballots;
+    }
+
+    /// <summary>
+    /// The councils in slug order. Sums over councils are taken in it, so that the same state gives the same figures to
+    /// the last bit in every process (the dictionary's own order follows string hashes, which differ between processes).
+    /// Worked out once per set of council views; callers must not change the array.
+    /// </summary>
+    internal CouncilView[] CouncilsInOrder() => CouncilOrder.GetValue(Councils, static councils => [.. councils.Values.OrderBy(c => c.Definition.Slug, StringComparer.Ordinal)]);
 
     /// <summary>Lists every rule the event would break if applied to this state; empty when it may be applied.</summary>
     public IReadOnlyList<RuleViolation> Check(ElectionEvent e)

@@ -48,14 +48,33 @@ public sealed class PartySeats
     public static PartySeats Of(IEnumerable<PartyCount> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        var result = Empty;
+        var given = new List<PartyCount>();
         foreach (var count in counts)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(count.Seats);
-            result = result.Add(count.Party, count.Seats);
+            if (count.Seats > 0)
+            {
+                given.Add(count);
+            }
         }
 
-        return result;
+        // One sort and one pass rather than an insertion per party; a party given twice keeps its first entry's party.
+        var sorted = ImmutableArray.CreateBuilder<PartyCount>(given.Count);
+        var total = 0;
+        foreach (var count in given.OrderBy(c => c.Party.Id, StringComparer.Ordinal))
+        {
+            total += count.Seats;
+            if (sorted.Count > 0 && sorted[^1].Party.Id == count.Party.Id)
+            {
+                sorted[^1] = sorted[^1] with { Seats = sorted[^1].Seats + count.Seats };
+            }
+            else
+            {
+                sorted.Add(count);
+            }
+        }
+
+        return new PartySeats(sorted.DrainToImmutable(), total);
     }
 
     /// <summary>The seats of the party with this id; 0 if none.</summary>

@@ -70,14 +70,21 @@ public sealed class CouncilAnalysisTests
     }
 
     [Fact]
-    public void AStateWithOtherBallotViewsUnderTheSameCouncilViewIsNotAnsweredFromTheMemo()
+    public void ADeclarationAndItsCorrectionEachReplaceTheCouncilViewSoItsMemosNeverAnswerForOldBallots()
     {
-        var declared = Council().Declare("leeds", "a", 390, 410, 200).Build();
-        var analysed = CouncilAnalysis.Of(declared, declared.Councils["leeds"]);
-        var id = BallotId("leeds", "a");
-        var undeclared = declared with { Ballots = declared.Ballots.SetItem(id, declared.Ballots[id] with { Status = Core.Counting.BallotStatus.Awaiting, Declaration = null }) };
+        var builder = Council();
+        var before = builder.Build();
+        var declaration = builder.Declare("leeds", "a", 390, 410, 200).Events[^1];
+        var correction = builder.Declare("leeds", "a", 420, 380, 200).Events[^1];
+        var analysedBefore = CouncilAnalysis.Of(before, before.Councils["leeds"]);
 
-        Assert.Equal(1, analysed.Shares.Wards);
-        Assert.Equal(0, CouncilAnalysis.Of(undeclared, undeclared.Councils["leeds"]).Shares.Wards);
+        var declared = before.Apply(declaration, before.Revision + 1);
+        var corrected = declared.Apply(correction, declared.Revision + 1);
+
+        Assert.NotSame(before.Councils["leeds"], declared.Councils["leeds"]);
+        Assert.NotSame(declared.Councils["leeds"], corrected.Councils["leeds"]);
+        Assert.Equal(0, analysedBefore.Shares.Wards);
+        Assert.Equal("Labour", CouncilAnalysis.Of(declared, declared.Councils["leeds"]).Shares.Parties[0].Contestant.Name);
+        Assert.Equal("Conservative", CouncilAnalysis.Of(corrected, corrected.Councils["leeds"]).Shares.Parties[0].Contestant.Name);
     }
 }
