@@ -14,15 +14,16 @@ internal sealed class RealNight
     public RealNight()
     {
         var batch = DemocracyClubResults.Read(RawData.DemocracyClubResults, ElectionState.Empty, new ImportOptions { WardCodesPath = RawData.DemocracyClubWardCodes });
-        var setup = batch.Events.Where(e => e is not DeclarationRecorded).ToList();
+        SetUpEvents = [.. batch.Events.Where(e => e is not DeclarationRecorded)];
         Declarations = [.. batch.Events.OfType<DeclarationRecorded>()];
-        SetUp = ResultsEngine.Fold(ElectionState.Empty, setup);
+        SetUp = ResultsEngine.Fold(ElectionState.Empty, SetUpEvents);
     }
 
     private RealNight(IReadOnlyList<ElectionEvent> events)
     {
         Declarations = [.. events.OfType<DeclarationRecorded>()];
-        SetUp = ResultsEngine.Fold(ElectionState.Empty, [.. events.Where(e => e is not DeclarationRecorded)]);
+        SetUpEvents = [.. events.Where(e => e is not DeclarationRecorded)];
+        SetUp = ResultsEngine.Fold(ElectionState.Empty, SetUpEvents);
     }
 
     /// <summary>
@@ -31,6 +32,9 @@ internal sealed class RealNight
     /// </summary>
     public static RealNight WithBaselines() => new(ImportManifest.Read(
         Path.Combine(RawData.RepositoryRoot, "manifests", "local-2018-05-03.json"), ElectionState.Empty, new ImportOptions { Root = RawData.Path() }).Events);
+
+    /// <summary>The events that define the election, in order: everything but the declarations.</summary>
+    public IReadOnlyList<ElectionEvent> SetUpEvents { get; }
 
     /// <summary>The election defined, nothing declared.</summary>
     public ElectionState SetUp { get; }
