@@ -75,6 +75,24 @@ public static class AnalysisText
         return figure.Points >= 0 ? $"from {figure.From.Name} to {figure.To.Name}" : $"from {figure.To.Name} to {figure.From.Name}";
     }
 
+    /// <summary>
+    /// How a swing figure was measured, for a reader, e.g. "Butler swing, from aggregate top vote shares over the 18
+    /// wards both parties contested both times".
+    /// </summary>
+    public static string Method(SwingFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var wards = figure.Wards == 1 ? "the 1 ward" : Invariant($"the {figure.Wards} wards");
+        var method = ShareMethods.Name(figure.Method);
+        return figure.Aggregation switch
+        {
+            SwingAggregation.Ward => $"{figure.Measure} swing, from {method} shares in one ward",
+            SwingAggregation.AggregateShares => $"{figure.Measure} swing, from aggregate {method} shares over {wards} both parties contested both times",
+            SwingAggregation.MeanOfWards => $"{figure.Measure} swing, the mean of the ward swings in {wards} both parties contested both times, on {method} shares",
+            _ => $"{figure.Measure} swing, the median of the ward swings in {wards} both parties contested both times, on {method} shares",
+        };
+    }
+
     /// <summary>A share or turnout in percent, to one decimal place, e.g. "34.3%".</summary>
     public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
