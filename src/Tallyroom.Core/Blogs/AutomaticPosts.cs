@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tallyroom.Core.Analysis;
 using Tallyroom.Core.Baselines;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Parties;
@@ -17,13 +18,20 @@ public sealed record AutomaticPost(string PostId, AutomaticKind Kind, string Hea
 /// <summary>
 /// The posts the results write by themselves, in plain newsroom English: a council declares ("Conservatives hold
 /// Westminster: Con 41, Lab 19"), control changes hands ("Labour gain Plymouth from the Conservatives"), the State of
-/// parties every N councils, and notable wards (a gain, a tie decided by lot, a recount). Each has a deterministic id, so a writer
+/// parties every N councils, and notable wards (a gain, a tie decided by lot, a recount). A declared council's post quotes
+/// its swing and turnout, and a change of control the swing the winner needed: figures that are settled once the post is
+/// due (the council's own declared wards, and last time's results), so a declaration elsewhere never rewrites them. The
+/// live projections are not quoted: they move with every declaration. Each has a deterministic id, so a writer
 /// publishes a missing one and corrects one whose text the results have changed, and never writes one twice. A post
 /// whose reason a correction has taken away (a gain that was not) reads as a correction rather than disappearing.
 /// Pure and thread-safe.
 /// </summary>
 public static class AutomaticPosts
 {
+    // Named rather than left to the defaults: the swing needed must be judged on last time's results, or each
+    // declaration would rewrite the post that quotes it.
+    private static readonly AnalysisOptions Quoted = new() { Method = ShareMethod.TopVote, Basis = TargetBasis.PreviousContest };
+
     /// <summary>
     /// The automatic posts of the kinds <paramref name="blog"/> writes, as they should read at <paramref name="state"/>.
     /// With <paramref name="councils"/>, only posts about those councils (and the State of parties) are listed.
@@ -49,17 +57,19 @@ public static class AutomaticPosts
                 }
             }
 
-            if (!council.Declared)
+            if (!council.Declared || !(settings.CouncilDeclared || settings.ControlChanged))
             {
                 continue;
             }
 
+            // Memoised per council view, so a pass over every council works out only those that changed.
+            var analysis = CouncilAnalysis.Of(state, council, Quoted);
             if (settings.CouncilDeclared)
             {
-                posts.Add(Declared(council));
+                posts.Add(Declared(council, analysis));
             }
 
-            if (settings.ControlChanged && Control(council, blog) is { } control)
+            if (settings.ControlChanged && Control(council, analysis, blog) is { } control)
             {
                 posts.Add(control);
             }
@@ -105,7 +115,7 @@ public static class AutomaticPosts
         };
     }
 
-    private static AutomaticPost Declared(CouncilView council)
+    private static AutomaticPost Declared(CouncilView council, CouncilAnalysis analysis)
     {
         var name = council.Definition.Name;
         var figures = Figures(council.Composition);
@@ -122,11 +132,23 @@ public static class AutomaticPosts
             body.Append(" Seats changing hands tonight: ").Append(string.Join(", ", changes.Select(c => $"{Md(ShortName(c.Party))} {ScoreboardText.WithSign(c.Change)}"))).Append('.');
         }
 
+        // The figure the council's page leads with: Butler swing from aggregate shares.
+        if (analysis.Swing?.Figure(SwingMeasure.Butler, SwingAggregation.AggregateShares) is { Points: not null } swing)
+        {
+            body.Append(Invariant($" The swing since the seats were last fought was {AnalysisText.Size(swing)} {Md(AnalysisText.Direction(swing))} ({AnalysisText.Method(swing)})."));
+        }
+
+        if (analysis.Turnout is { Percent: { } turnout } figure)
+        {
+            body.Append(" Ballot-box turnout was ").Append(AnalysisText.Percent(turnout));
+            body.Append(figure.Wards == council.BallotsDeclared ? "." : $" over the {Count(figure.Wards, "ward", "wards")} whose ballot papers and electorate are known.");
+        }
+
         body.Append("\n\n").Append(CouncilLink(council));
         return new(CouncilPostId(council.Definition.Slug), AutomaticKind.CouncilDeclared, $"{headline}: {figures}", body.ToString(), false);
     }
 
-    private static AutomaticPost? Control(CouncilView council, BlogView blog)
+    private static AutomaticPost? Control(CouncilView council, CouncilAnalysis analysis, BlogView blog)
     {
         var id = ControlPostId(council.Definition.Slug);
         var name = council.Definition.Name;
@@ -136,7 +158,7 @@ public static class AutomaticPosts
             var seats = outcome.Kind == OutcomeKind.Gain
                 ? Invariant($"{Md(ScoreboardText.DisplayName(outcome.Party!))} now have {council.Composition.Get(outcome.Party!.Id)} of the {council.TotalSeats} seats; {council.Majority} make a majority.")
                 : Invariant($"No party has the {council.Majority} seats needed for a majority: {Figures(council.Composition)}.");
-            return new(id, AutomaticKind.ControlChanged, sentence, $"{Md(sentence)}. {seats}\n\n{CouncilLink(council)}", true);
+            return new(id, AutomaticKind.ControlChanged, sentence, $"{Md(sentence)}. {seats}{Needed(outcome, analysis)}\n\n{CouncilLink(council)}", true);
         }
 
         // Written before, but a correction took the change away: say so in the same post.
@@ -148,6 +170,29 @@ public static class AutomaticPosts
         }
 
         return null;
+    }
+
+    // The swing the winner needed, judged on last time's results alone: no declaration changes it.
+    private static string Needed(CouncilOutcome outcome, CouncilAnalysis analysis)
+    {
+        if (outcome.Party is not { } winner || analysis.Control.FirstOrDefault(t => t.Party.Id == winner.Id) is not { } target)
+        {
+            return "";
+        }
+
+        var needed = target.Path switch
+        {
+            ControlPath.NeedsSwing => Md(AnalysisText.Needed(target)),
+            ControlPath.HasMajority => "no swing",
+            _ => null, // beyond the comparable wards: there is no figure to quote
+        };
+        if (needed is null)
+        {
+            return "";
+        }
+
+        var leftOut = target.BallotsNotComparable == 0 ? "" : $", leaving out {Count(target.BallotsNotComparable, "ward", "wards")} with no comparable result";
+        return $" On Tallyroom's figures, {Md(ScoreboardText.DisplayName(winner))} needed {needed} for a majority, {AnalysisText.Basis(target.Method, target.Basis)}{leftOut}.";
     }
 
     private static AutomaticPost? StateOfParties(Scoreboard board, BlogView blog, int every)

@@ -16,7 +16,7 @@ internal static class ResultsApi
         var api = routes.MapGroup("/api").WithTags("Results");
         api.MapGet("/scoreboard", Scoreboard).WithName("GetScoreboard").WithSummary("The national scoreboard: State of parties after N of M councils, with changes.");
         api.MapGet("/councils", Councils).WithName("GetCouncils").WithSummary("Every council: control, outcome and progress. Filter with status=declared|awaiting|changed.");
-        api.MapGet("/councils/{slug}", Council).WithName("GetCouncil").WithSummary("One council: composition, continuing seats, control before and after, seat changes, prospects.");
+        api.MapGet("/councils/{slug}", Council).WithName("GetCouncil").WithSummary("One council: its ONS region, composition, continuing seats, control before and after, seat changes, prospects.");
         api.MapGet("/ballots/{ballotId}", Ballot).WithName("GetBallot").WithSummary("One ballot: candidates, votes, who was elected, turnout, baseline.");
         api.MapGet("/parties", Parties).WithName("GetParties").WithSummary("Every party standing: candidates, seats won and councils controlled.");
         api.MapGet("/results.csv", Csv).WithName("GetResultsCsv").WithSummary("Every declared candidate result, in Democracy Club's CSV layout.");

@@ -42,6 +42,7 @@ internal static class ResultsDocuments
         Name = council.Definition.Name,
         GssCode = council.Definition.GssCode,
         Type = council.Definition.Type,
+        Region = council.Definition.Region,
         TotalSeats = council.TotalSeats,
         SeatsUp = council.SeatsUp,
         Majority = council.Majority,
@@ -273,6 +274,7 @@ internal sealed record CouncilDocument
     public required string Name { get; init; }
     public required string? GssCode { get; init; }
     public required CouncilType Type { get; init; }
+    public required string? Region { get; init; }
     public required int TotalSeats { get; init; }
     public required int SeatsUp { get; init; }
     public required int Majority { get; init; }

@@ -75,6 +75,55 @@ public sealed class AutomaticPosterTests
     }
 
     [Fact]
+    public void ALaterDeclarationElsewhereRewritesNoPostOfACouncilAlreadyDeclared()
+    {
+        // Plymouth (one ward, Drake) and Exeter (one ward, Alphington) are both in the South West, each with 2014's votes.
+        const string Alphington = "local.exeter.alphington.2018-05-03";
+        ElectionEvent[] night =
+        [
+            new CouncilDefined(new CouncilDefinition { Slug = "plymouth", Name = "Plymouth", Region = "South West" }),
+            new CouncilDefined(new CouncilDefinition { Slug = "exeter", Name = "Exeter", Region = "South West" }),
+            Night[1],
+            new BallotDefined(new BallotDefinition { Id = Alphington, CouncilSlug = "exeter", WardName = "Alphington", SeatsUp = 1, Candidates = [new("c1", "Ed Fir", PartyCatalog.Conservative), new("c2", "Flo Box", PartyCatalog.Labour)] }),
+            Previous(Drake, ("Jo Oak", 600), ("Al Ash", 400)),
+            Previous(Alphington, ("Ed Fir", 700), ("Flo Box", 300)),
+            new CouncilBaselineRecorded(new CouncilBaseline { CouncilSlug = "plymouth", StatutorySize = 1, ControlBefore = PartyCatalog.Conservative, Source = "test" }),
+            new CouncilBaselineRecorded(new CouncilBaseline { CouncilSlug = "exeter", StatutorySize = 1, ControlBefore = PartyCatalog.Conservative, Source = "test" }),
+            new BlogOpened("night", "Night", BlogSettings.AllOn with { StateOfParties = false }, Ten),
+            new DeclarationRecorded(Declare(con: 500, lab: 900) with { BallotPapers = 1400, Rejected = 5, Electorate = 4000 }),
+        ];
+        var written = Fold(ElectionState.Empty, night);
+        written = Fold(written, [.. AutomaticPoster.Due(written, null, Ten)]);
+
+        var later = Fold(written, new DeclarationRecorded(new Declaration
+        {
+            BallotId = Alphington,
+            Results = [new() { CandidateId = "c1", Votes = 800, Elected = true }, new() { CandidateId = "c2", Votes = 500 }],
+            BallotPapers = 1300,
+            Electorate = 3500,
+        }));
+        var due = AutomaticPoster.Due(later, null, Ten);
+
+        // Drake: Con 60.0% then 35.7% (500 of 1,400), Lab 40.0% then 64.3%: a Butler swing of 24.3 points to Labour.
+        // Turnout (1,400 + 5) / 4,000 = 35.1%.
+        Assert.EndsWith(
+            "The swing since the seats were last fought was 24.3 points from Conservative to Labour (Butler swing, from aggregate top vote shares over the 1 ward both parties contested both times). Ballot-box turnout was 35.1%.\n\n[Plymouth: the full result](/councils/plymouth)",
+            written.Blogs["night"].Posts["auto-council-plymouth"].Content.Markdown,
+            StringComparison.Ordinal);
+        Assert.Equal(["auto-council-exeter"], due.Select(e => Assert.IsType<PostPublished>(e).Post.PostId));
+    }
+
+    private static BallotBaselineRecorded Previous(string ballotId, (string Name, int Votes) con, (string Name, int Votes) lab) => new(new BallotBaseline
+    {
+        BallotId = ballotId,
+        Kind = BaselineKind.Actual,
+        LastFought = new DateOnly(2014, 5, 22),
+        Defended = [new(PartyCatalog.Conservative, 1)],
+        Previous = [new(con.Name, PartyCatalog.Conservative, con.Votes, true), new(lab.Name, PartyCatalog.Labour, lab.Votes, false)],
+        Source = "test",
+    });
+
+    [Fact]
     public void AClosedBlogGetsNoMorePosts()
     {
         var closed = Fold(ElectionState.Empty, [.. Night, new BlogClosed("night", Ten)]);

@@ -80,6 +80,17 @@ public sealed class ReadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ACouncilNamesItsRegionAndNullWhenItHasNone()
+    {
+        using var analysis = Analysis.AnalysisFactory.Create();
+        var london = await JsonAsync(await analysis.CreateClient().GetAsync("/api/councils/westminster"));
+        var none = await JsonAsync(await factory.CreateClient().GetAsync("/api/councils/trafford"));
+
+        Assert.Equal("London", london.GetProperty("region").GetString());
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("region").ValueKind);
+    }
+
+    [Fact]
     public async Task ABallotListsItsCandidatesWithVotesAndElectedNullUntilDeclared()
     {
         var client = factory.CreateClient();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tallyroom.Core.Analysis;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Parties;
 
@@ -17,7 +18,7 @@ internal static class PageFormat
     /// <summary>A change as the scoreboard prints it: "+31", "-1", "0".</summary>
     public static string Sign(int change) => ScoreboardText.WithSign(change);
 
-    public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double percent) => AnalysisText.Percent(percent);
 
     /// <summary>A length or coordinate for an SVG attribute.</summary>
     public static string Svg(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
