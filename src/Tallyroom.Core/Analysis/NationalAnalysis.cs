@@ -144,7 +144,7 @@ public sealed record NationalAnalysis
             lines[party.Id] = (line.Party, line.Councils + councils, line.Change + change, line.Seats + seats, line.Declared + won);
         }
 
-        foreach (var council in state.Councils.Values.OrderBy(c => c.Definition.Slug, StringComparer.Ordinal))
+        foreach (var council in state.CouncilsInOrder())
         {
             foreach (var entry in council.SeatsWon.Entries)
             {
@@ -214,9 +214,8 @@ public sealed record NationalAnalysis
         Party[] key = [PartyCatalog.Conservative, PartyCatalog.Labour, PartyCatalog.LiberalDemocrats];
         var sums = new double[key.Length];
         int keyWards = 0, baselineWards = 0;
-        foreach (var ballot in state.Ballots.Values)
+        foreach (var ward in Wards(state, method))
         {
-            var ward = WardAnalysis.Of(ballot, method);
             if (ward.Before is not { } before)
             {
                 continue;
@@ -259,19 +258,16 @@ public sealed record NationalAnalysis
     private static NationalAnalysis Compute(ElectionState state, ShareMethod method)
     {
         var declared = new List<(BallotView Ballot, WardShares Now, WardShares? Before)>();
-        var tally = new VoteShares.AggregateTally();
-        foreach (var ballot in state.Ballots.Values.OrderBy(b => b.Definition.Id, StringComparer.Ordinal))
+        foreach (var ward in Wards(state, method))
         {
-            var ward = WardAnalysis.Of(ballot, method);
             if (ward.Now is { } now)
             {
-                declared.Add((ballot, now, ward.Before));
-                tally.Add(now, ward.Before);
+                declared.Add((ward.Ballot, now, ward.Before));
             }
         }
 
         var scope = state.Election?.Id ?? string.Empty;
-        var shares = tally.ToShares(scope, method);
+        var shares = VoteShares.National(state, method);
         var previous = SwingSample.National(state, method);
         var leaders = shares.Parties
             .Where(p => p.Share is not null && p.Contestant.Party.Id != PartyCatalog.Independent.Id)
@@ -288,5 +284,20 @@ public sealed record NationalAnalysis
             Projection = Project(state, method),
             ProjectedShare = ProjectShare(state, method),
         };
+    }
+
+    /// <summary>
+    /// Every ward by council in slug order and by ballot within each: a fixed order for sums and medians, walked
+    /// through the councils' memoised ballot lists rather than the ballot dictionary, which is slow to enumerate.
+    /// </summary>
+    private static IEnumerable<WardAnalysis> Wards(ElectionState state, ShareMethod method)
+    {
+        foreach (var council in state.CouncilsInOrder())
+        {
+            foreach (var ballot in state.BallotsOf(council))
+            {
+                yield return WardAnalysis.Of(ballot, method);
+            }
+        }
     }
 }
