@@ -161,6 +161,7 @@ public static class ElectionGenerator
                 GssCode = plan.GssCode,
                 Type = plan.Type,
                 StatutorySize = council.TotalSeats,
+                Region = plan.Region.ToString(),
             }));
             foreach (var ward in council.Wards)
             {

@@ -11,6 +11,8 @@ namespace Tallyroom.Simulation.Tests;
 /// <summary>What every default-size election must contain, whatever the seed, once its whole night is folded.</summary>
 public sealed partial class DefaultElectionTests
 {
+    private static readonly string[] Regions = ["London", "North", "Midlands", "East", "South"];
+
     public static TheoryData<int> Seeds => Nights.Seeds;
 
     [Theory]
@@ -67,6 +69,17 @@ public sealed partial class DefaultElectionTests
             Assert.Null(b.Declaration);
             Assert.False(b.Definition.IsUncontested);
         });
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void EveryCouncilLiesInARegionSoProjectionsCanUseTheRegionalStepAndLondonBoroughsInLondon(int seed)
+    {
+        var councils = Nights.Default(seed).State.Councils.Values.ToList();
+
+        Assert.All(councils, c => Assert.Contains(c.Definition.Region, Regions));
+        Assert.All(councils.Where(c => c.Definition.Type == CouncilType.LondonBorough), c => Assert.Equal("London", c.Definition.Region));
+        Assert.True(councils.Select(c => c.Definition.Region).Distinct().Count() >= 3);
     }
 
     [Theory]

@@ -86,6 +86,7 @@ internal static class ResultsDocuments
                 Slug = c.Definition.Slug,
                 Name = c.Definition.Name,
                 Type = c.Definition.Type,
+                Region = c.Definition.Region,
                 TotalSeats = c.TotalSeats,
                 SeatsUp = c.SeatsUp,
                 Ballots = c.BallotIds.Length,
@@ -221,6 +222,7 @@ internal sealed record CouncilSummaryDocument
     public required string Slug { get; init; }
     public required string Name { get; init; }
     public required CouncilType Type { get; init; }
+    public required string? Region { get; init; }
     public required int TotalSeats { get; init; }
     public required int SeatsUp { get; init; }
     public required int Ballots { get; init; }

@@ -80,13 +80,15 @@ public sealed class ReadApiTests : IDisposable
     }
 
     [Fact]
-    public async Task ACouncilNamesItsRegionAndNullWhenItHasNone()
+    public async Task ACouncilNamesItsRegionAndNullWhenItHasNoneAndSoDoesTheCouncilList()
     {
         using var analysis = Analysis.AnalysisFactory.Create();
         var london = await JsonAsync(await analysis.CreateClient().GetAsync("/api/councils/westminster"));
+        var listed = await JsonAsync(await analysis.CreateClient().GetAsync("/api/councils"));
         var none = await JsonAsync(await factory.CreateClient().GetAsync("/api/councils/trafford"));
 
         Assert.Equal("London", london.GetProperty("region").GetString());
+        Assert.Equal("London", listed.EnumerateArray().Single(c => c.GetProperty("slug").GetString() == "westminster").GetProperty("region").GetString());
         Assert.Equal(JsonValueKind.Null, none.GetProperty("region").ValueKind);
     }
 
