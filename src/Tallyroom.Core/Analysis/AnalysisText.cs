@@ -11,7 +11,7 @@ public static class AnalysisText
 {
     /// <summary>
     /// What <paramref name="target"/> says about its party's path to a majority, e.g. "Labour needs a swing of 4.50
-    /// points from each seat's holders for a majority (31 of 60) in Plymouth: 5 gain(s), on top vote shares from when
+    /// points from each seat's holders for a majority (31 of 60) in Plymouth: 5 gains, on top vote shares from when
     /// the seats were last fought."
     /// </summary>
     public static string Sentence(string councilName, ControlTarget target)
@@ -20,14 +20,14 @@ public static class AnalysisText
         var party = target.Party.Name;
         var sentence = target.Path switch
         {
-            ControlPath.NeedsSwing => Invariant($"{party} needs {Needed(target)} for a majority ({target.Majority} of {target.TotalSeats}) in {councilName}: {target.GainsNeeded} gain(s), {Basis(target.Method, target.Basis)}."),
+            ControlPath.NeedsSwing => Invariant($"{party} needs {Needed(target)} for a majority ({target.Majority} of {target.TotalSeats}) in {councilName}: {Plural.Count(target.GainsNeeded, "gain", "gains")}, {Basis(target.Method, target.Basis)}."),
             ControlPath.HasMajority => Invariant($"{party} has the {target.Majority} seats a majority in {councilName} needs with no swing, {Basis(target.Method, target.Basis)}."),
-            ControlPath.ImpossibleThisYear => Invariant($"{party} cannot win a majority in {councilName} this year: its {target.Continuing} continuing seat(s) and the {target.SeatsContested} seat(s) up where it stands are fewer than {target.Majority}."),
+            ControlPath.ImpossibleThisYear => Invariant($"{party} cannot win a majority in {councilName} this year: its {Plural.Count(target.Continuing, "continuing seat", "continuing seats")} and the {Plural.Count(target.SeatsContested, "seat", "seats")} up where it stands are fewer than {target.Majority}."),
             _ => Invariant($"{party} could reach {target.Majority} seats in {councilName} only with seats in wards with no comparable result last time: no swing can be worked out."),
         };
         return target.BallotsNotComparable == 0
             ? sentence
-            : sentence + Invariant($" {target.BallotsNotComparable} ward(s) ({target.SeatsNotComparable} seat(s)) with no comparable result are left out of the targets and assumed not won.");
+            : sentence + Invariant($" {Plural.Count(target.BallotsNotComparable, "ward", "wards")} ({Plural.Count(target.SeatsNotComparable, "seat", "seats")}) with no comparable result {Plural.Noun(target.BallotsNotComparable, "is", "are")} left out of the targets and assumed not won.");
     }
 
     /// <summary>What <paramref name="defence"/> says about the controlling party's majority, with its method and baseline.</summary>
@@ -39,7 +39,7 @@ public static class AnalysisText
             DefencePath.LosesAtSwing => Invariant($"{defence.Party.Name} loses its majority in {councilName} at a swing of {Points(defence.SwingToLose)} against it, {Basis(defence.Method, defence.Basis)}."),
             DefencePath.CannotLose => Invariant($"{defence.Party.Name} cannot lose control of {councilName} this year: the seats no swing can take keep its majority."),
             DefencePath.AlreadyShort => Invariant($"{defence.Party.Name} falls short of the {defence.Majority} seats a majority in {councilName} needs even with no swing, {Basis(defence.Method, defence.Basis)}."),
-            _ => Invariant($"Whether {defence.Party.Name} keeps its majority in {councilName} depends on {defence.SeatsNotComparable} seat(s) with no comparable result last time."),
+            _ => Invariant($"Whether {defence.Party.Name} keeps its majority in {councilName} depends on {Plural.Count(defence.SeatsNotComparable, "seat", "seats")} with no comparable result last time."),
         };
     }
 
@@ -82,7 +82,7 @@ public static class AnalysisText
     public static string Method(SwingFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        var wards = figure.Wards == 1 ? "the 1 ward" : Invariant($"the {figure.Wards} wards");
+        var wards = "the " + Plural.Count(figure.Wards, "ward", "wards");
         var method = ShareMethods.Name(figure.Method);
         return figure.Aggregation switch
         {

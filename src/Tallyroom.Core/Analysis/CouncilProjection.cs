@@ -222,12 +222,12 @@ public sealed record CouncilProjection
     };
 
     /// <summary>The projection in words, naming the model, its basis and the range.</summary>
-    public string Label => string.Create(CultureInfo.InvariantCulture, $"Projection (Tallyroom's model, not a result): uniform change in {ShareMethods.Name(Method)} share by party applied to last time's shares in the {SeatsProjected} seat(s) still to declare; {Basis switch
+    public string Label => string.Create(CultureInfo.InvariantCulture, $"Projection (Tallyroom's model, not a result): uniform change in {ShareMethods.Name(Method)} share by party applied to last time's shares in the {Plural.Count(SeatsProjected, "seat", "seats")} still to declare; {Basis switch
     {
-        ProjectionBasis.Council => $"changes from {WardsDeclared} declared ward(s) here",
-        ProjectionBasis.Region => $"too few wards here, so changes from {RegionalWards} declared ward(s) in the {Region} region",
-        ProjectionBasis.Nation => $"too few wards here{(Region is null ? string.Empty : " and in the region")}, so changes from {NationalWards} declared ward(s) nationally",
-        ProjectionBasis.Mixed => $"changes from {WardsDeclared} declared ward(s) here, or {Wider()} for parties that contested fewer than {MinimumWards} of them",
+        ProjectionBasis.Council => $"changes from {Plural.Count(WardsDeclared, "declared ward", "declared wards")} here",
+        ProjectionBasis.Region => $"too few wards here, so changes from {Plural.Count(RegionalWards, "declared ward", "declared wards")} in the {Region} region",
+        ProjectionBasis.Nation => $"too few wards here{(Region is null ? string.Empty : " and in the region")}, so changes from {Plural.Count(NationalWards, "declared ward", "declared wards")} nationally",
+        ProjectionBasis.Mixed => $"changes from {Plural.Count(WardsDeclared, "declared ward", "declared wards")} here, or {Wider()} for parties that contested fewer than {MinimumWards} of them",
         _ => "no ward has declared yet, so last time's shares unchanged",
     }}; ranges are 80% intervals for each party's change.");
 

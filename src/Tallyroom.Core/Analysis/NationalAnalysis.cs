@@ -43,7 +43,7 @@ public sealed record NationalProjection
 
     /// <summary>The projection in words.</summary>
     public string Label => string.Create(CultureInfo.InvariantCulture,
-        $"Projection (Tallyroom's model, not a result): {CouncilsDeclared} of {Councils} councils declared; the other {Councils - CouncilsDeclared} and their {SeatsProjected} seat(s) still to declare as projected by uniform change in {ShareMethods.Name(Method)} share");
+        $"Projection (Tallyroom's model, not a result): {CouncilsDeclared} of {Councils} councils declared; the other {Councils - CouncilsDeclared} and {Plural.Noun(Councils - CouncilsDeclared, "its", "their")} {Plural.Count(SeatsProjected, "seat", "seats")} still to declare as projected by uniform change in {ShareMethods.Name(Method)} share");
 }
 
 /// <summary>One party's PNS-style projected national share, in points. Immutable.</summary>
@@ -83,7 +83,7 @@ public sealed record ProjectedNationalShare
 
     /// <summary>The figure's label and method in words.</summary>
     public string Label => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: mean change in {ShareMethods.Name(Method)} share over {KeyWards} key ward(s) (contested by Con, Lab and LD both times), added to last time's share over the {BaselineWards} ward(s) up with comparable votes. Not the BBC's PNS.");
+        $"{Name}: mean change in {ShareMethods.Name(Method)} share over {Plural.Count(KeyWards, "key ward", "key wards")} (contested by Con, Lab and LD both times), added to last time's share over the {Plural.Count(BaselineWards, "ward", "wards")} up with comparable votes. Not the BBC's PNS.");
 }
 
 /// <summary>

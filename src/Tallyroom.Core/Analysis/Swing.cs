@@ -66,9 +66,9 @@ public sealed record SwingFigure
     public string Label => string.Create(CultureInfo.InvariantCulture, $"{Measure} swing from {From.Name} to {To.Name}, {Aggregation switch
     {
         SwingAggregation.Ward => $"{ShareMethods.Name(Method)} shares in one ward",
-        SwingAggregation.AggregateShares => $"from aggregate {ShareMethods.Name(Method)} shares over {Wards} ward(s)",
-        SwingAggregation.MeanOfWards => $"mean of {Wards} ward swing(s), {ShareMethods.Name(Method)} shares",
-        _ => $"median of {Wards} ward swing(s), {ShareMethods.Name(Method)} shares",
+        SwingAggregation.AggregateShares => $"from aggregate {ShareMethods.Name(Method)} shares over {Plural.Count(Wards, "ward", "wards")}",
+        SwingAggregation.MeanOfWards => $"mean of {Plural.Count(Wards, "ward swing", "ward swings")}, {ShareMethods.Name(Method)} shares",
+        _ => $"median of {Plural.Count(Wards, "ward swing", "ward swings")}, {ShareMethods.Name(Method)} shares",
     }}");
 }
 

@@ -36,7 +36,7 @@ public sealed record TurnoutFigure
 
     /// <summary>The measure in words, for publishing beside the figure.</summary>
     public string Label => string.Create(CultureInfo.InvariantCulture,
-        $"Ballot-box turnout: (valid + rejected ballot papers) / electorate, over {Wards} ward(s) with both known");
+        $"Ballot-box turnout: (valid + rejected ballot papers) / electorate, over {Plural.Count(Wards, "ward", "wards")} with both known");
 
     /// <summary>
     /// One ward's ballot-box turnout, from its declaration or else its merged statistics; no ward counts until it is

@@ -124,7 +124,7 @@ public static class AutomaticPosts
             : council.Control.Party is { } winner ? $"{ScoreboardText.DisplayName(winner)} win {name}" : $"No overall control in {name}";
         var body = new StringBuilder();
         body.Append(Md(name)).Append(council.BallotsDeclared == 1 ? " has declared its one ward" : Invariant($" has declared all {council.BallotsDeclared} wards"));
-        body.Append(council.BallotsPostponed > 0 ? Invariant($" ({Count(council.BallotsPostponed, "poll", "polls")} postponed). ") : ". ");
+        body.Append(council.BallotsPostponed > 0 ? Invariant($" ({Plural.Count(council.BallotsPostponed, "poll", "polls")} postponed). ") : ". ");
         body.Append(Invariant($"The council now stands at {figures}, with {council.Majority} of the {council.TotalSeats} seats needed for a majority."));
         var changes = council.SeatChanges.Where(c => c.Change != 0).OrderByDescending(c => c.Change).ThenBy(c => c.Party.Name, StringComparer.Ordinal).ToList();
         if (changes.Count > 0)
@@ -141,7 +141,7 @@ public static class AutomaticPosts
         if (analysis.Turnout is { Percent: { } turnout } figure)
         {
             body.Append(" Ballot-box turnout was ").Append(AnalysisText.Percent(turnout));
-            body.Append(figure.Wards == council.BallotsDeclared ? "." : $" over the {Count(figure.Wards, "ward", "wards")} whose ballot papers and electorate are known.");
+            body.Append(figure.Wards == council.BallotsDeclared ? "." : $" over the {Plural.Count(figure.Wards, "ward", "wards")} whose ballot papers and electorate are known.");
         }
 
         body.Append("\n\n").Append(CouncilLink(council));
@@ -191,7 +191,7 @@ public static class AutomaticPosts
             return "";
         }
 
-        var leftOut = target.BallotsNotComparable == 0 ? "" : $", leaving out {Count(target.BallotsNotComparable, "ward", "wards")} with no comparable result";
+        var leftOut = target.BallotsNotComparable == 0 ? "" : $", leaving out {Plural.Count(target.BallotsNotComparable, "ward", "wards")} with no comparable result";
         return $" On Tallyroom's figures, {Md(ScoreboardText.DisplayName(winner))} needed {needed} for a majority, {AnalysisText.Basis(target.Method, target.Basis)}{leftOut}.";
     }
 
@@ -245,7 +245,7 @@ public static class AutomaticPosts
                 (1, false) => $"{holders[0]} win {place}",
                 _ => $"{place} declared",
             };
-            return new(id, AutomaticKind.NotableWard, $"{now} after {Count(ballot.Declaration!.Recounts!.Value, "recount", "recounts")}", $"{Md(now)}. {recount}\n\n{links}", false);
+            return new(id, AutomaticKind.NotableWard, $"{now} after {Plural.Count(ballot.Declaration!.Recounts!.Value, "recount", "recounts")}", $"{Md(now)}. {recount}\n\n{links}", false);
         }
 
         if (blog.Posts.ContainsKey(id))
@@ -279,7 +279,7 @@ public static class AutomaticPosts
             var from = CouncilOutcomeText.The(losers[0].Party);
             return ballot.Definition.SeatsUp == 1
                 ? $"{who} gain {place} from {from}"
-                : Invariant($"{who} gain {Count(gainers[0].Change, "seat", "seats")} in {place} from {from}");
+                : Invariant($"{who} gain {Plural.Count(gainers[0].Change, "seat", "seats")} in {place} from {from}");
         }
 
         return $"Seats change hands in {place}: " + string.Join(", ", changes.OrderByDescending(c => c.Change).ThenBy(c => c.Party.Name, StringComparer.Ordinal)
@@ -288,7 +288,7 @@ public static class AutomaticPosts
 
     private static string? Recount(BallotView ballot) =>
         ballot.Declaration?.Recounts is > 0 and var n
-            ? Invariant($"The result was declared after {Count(n, "recount", "recounts")}.")
+            ? Invariant($"The result was declared after {Plural.Count(n, "recount", "recounts")}.")
             : null;
 
     private static string? Lot(BallotView ballot)
@@ -305,7 +305,7 @@ public static class AutomaticPosts
         var tied = drawn.Concat(results.Where(r => !r.DecidedByLot && drawn.Any(d => d.Votes == r.Votes && d.Elected != r.Elected))).DistinctBy(r => r.CandidateId).ToList();
         var winners = tied.Where(r => r.Elected).Select(Name).ToList();
         var votes = drawn[0].Votes ?? 0;
-        return Invariant($"{string.Join(" and ", tied.Select(Name))} tied on {Count(votes, "vote", "votes")}; the seat went to {string.Join(" and ", winners)} by lot.");
+        return Invariant($"{string.Join(" and ", tied.Select(Name))} tied on {Plural.Count(votes, "vote", "votes")}; the seat went to {string.Join(" and ", winners)} by lot.");
     }
 
     private static string Figures(PartySeats composition) =>
@@ -313,8 +313,6 @@ public static class AutomaticPosts
 
     private static string CouncilLink(CouncilView council) =>
         $"[{Md(council.Definition.Name)}: the full result](/councils/{council.Definition.Slug})";
-
-    private static string Count(int n, string one, string many) => n == 1 ? "1 " + one : Invariant($"{n} {many}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

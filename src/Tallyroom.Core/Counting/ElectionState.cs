@@ -235,7 +235,7 @@ public sealed record ElectionState
         else if (baseline.Kind != BaselineKind.NotComparable && defended.Sum(d => d.Seats) != ballot.Definition.SeatsUp)
         {
             problems.Add(new("defended-equals-seats-up", "baseline.defended",
-                $"Ballot {baseline.BallotId} has {Slug.Invariant(ballot.Definition.SeatsUp)} seat(s) up, but the baseline defends {Slug.Invariant(defended.Sum(d => d.Seats))}."));
+                $"Ballot {baseline.BallotId} has {Plural.Count(ballot.Definition.SeatsUp, "seat", "seats")} up, but the baseline defends {Slug.Invariant(defended.Sum(d => d.Seats))}."));
         }
 
         return problems;

@@ -55,7 +55,7 @@ public static class ScoreboardText
         if (changes && (board.CouncilsWithoutBaseline > 0 || board.SeatsNotComparable > 0))
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Changes leave out {board.CouncilsWithoutBaseline} council(s) with no eve-of-poll baseline and {board.SeatsNotComparable} seat(s) not comparable with last time."));
+                $"Changes leave out {Plural.Count(board.CouncilsWithoutBaseline, "council", "councils")} with no eve-of-poll baseline and {Plural.Count(board.SeatsNotComparable, "seat", "seats")} not comparable with last time."));
         }
 
         return lines;
@@ -73,13 +73,13 @@ public static class ScoreboardText
 
     private static string Councils(int n, int change, bool changes)
     {
-        var text = n == 1 ? "1 council" : string.Create(CultureInfo.InvariantCulture, $"{n} councils");
+        var text = Plural.Count(n, "council", "councils");
         return changes && change != 0 ? $"{text} ({WithSign(change)})" : text;
     }
 
     private static string Seats(int n, int change, bool changes)
     {
-        var text = n == 1 ? "1 seat" : string.Create(CultureInfo.InvariantCulture, $"{n} seats");
+        var text = Plural.Count(n, "seat", "seats");
         return changes ? $"{text} ({WithSign(change)})" : text;
     }
 }

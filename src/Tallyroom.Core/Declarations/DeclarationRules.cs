@@ -84,7 +84,7 @@ public static class DeclarationRules
         if (elected != expected)
         {
             problems.Add(new("winners-count", "results",
-                $"Ballot {ballot.Id} has {Slug.Invariant(ballot.SeatsUp)} seat(s) up and {Slug.Invariant(ballot.Candidates.Length)} candidate(s), so exactly {Slug.Invariant(expected)} must be elected; the declaration elects {Slug.Invariant(elected)}."));
+                $"Ballot {ballot.Id} has {Plural.Count(ballot.SeatsUp, "seat", "seats")} up and {Plural.Count(ballot.Candidates.Length, "candidate", "candidates")}, so exactly {Slug.Invariant(expected)} must be elected; the declaration elects {Slug.Invariant(elected)}."));
         }
 
         for (var i = 0; i < results.Count; i++)

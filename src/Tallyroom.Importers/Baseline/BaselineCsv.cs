@@ -92,7 +92,7 @@ public static class BaselineCsv
                 : new BallotBaselineRecorded(ballots[key].Build(key, where)), where);
         }
 
-        batch.Note(string.Create(CultureInfo.InvariantCulture, $"Baselines from {path}: {councils.Count} council(s) and {ballots.Count} ballot(s) set or overridden."));
+        batch.Note(string.Create(CultureInfo.InvariantCulture, $"Baselines from {path}: {Plural.Count(councils.Count, "council", "councils")} and {Plural.Count(ballots.Count, "ballot", "ballots")} set or overridden."));
         return batch;
     }
 

@@ -130,7 +130,7 @@ public static class DemocracyClubResults
     {
         if (existing.SeatsUp != read.SeatsUp || !existing.Candidates.Select(c => c.Id).SequenceEqual(read.Candidates.Select(c => c.Id), StringComparer.Ordinal))
         {
-            throw file.Refuse(rows.Line, $"ballot_paper_id: ballot {rows.Id} is already in the log with other seats or candidates ({Invariant(existing.SeatsUp)} seat(s), {Invariant(existing.Candidates.Length)} candidate(s)); the file has {Invariant(read.SeatsUp)} and {Invariant(read.Candidates.Length)}. A changed ballot is not re-imported over the old one.");
+            throw file.Refuse(rows.Line, $"ballot_paper_id: ballot {rows.Id} is already in the log with other seats or candidates ({Plural.Count(existing.SeatsUp, "seat", "seats")}, {Plural.Count(existing.Candidates.Length, "candidate", "candidates")}); the file has {Invariant(read.SeatsUp)} and {Invariant(read.Candidates.Length)}. A changed ballot is not re-imported over the old one.");
         }
     }
 
@@ -177,7 +177,7 @@ public static class DemocracyClubResults
 
         if (alreadyDeclared > 0)
         {
-            batch.Note($"Left alone {Invariant(alreadyDeclared)} ballot(s) the log has already declared; a changed result needs a correction with a reason.");
+            batch.Note($"Left alone {Plural.Count(alreadyDeclared, "ballot", "ballots")} the log has already declared; a changed result needs a correction with a reason.");
         }
     }
 
@@ -195,7 +195,7 @@ public static class DemocracyClubResults
         {
             if (row.Votes is null)
             {
-                throw file.Refuse(row.Line, $"ballots_cast: empty, but ballot {rows.Id} is contested ({Invariant(rows.Candidates.Count)} candidates for {Invariant(rows.Candidates.Count(c => c.Elected))} seat(s)), so every candidate needs votes.");
+                throw file.Refuse(row.Line, $"ballots_cast: empty, but ballot {rows.Id} is contested ({Plural.Count(rows.Candidates.Count, "candidate", "candidates")} for {Plural.Count(rows.Candidates.Count(c => c.Elected), "seat", "seats")}), so every candidate needs votes.");
             }
 
             if (row.Spoilt is { } spoilt)

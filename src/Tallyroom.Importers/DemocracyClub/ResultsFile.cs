@@ -132,9 +132,6 @@ internal sealed class ResultsFile
 
     private static int LineOf(CsvReader csv) => checked((int)csv.LineNumber);
 
-    private static string Plural(int count, string noun) =>
-        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(count == 1 ? string.Empty : "s")}";
-
     private void ReadAll(CsvReader csv, IProgress<int>? progress)
     {
         if (!csv.Read())
@@ -355,7 +352,7 @@ internal sealed class ResultsFile
 
         public string Note()
         {
-            var counted = $"Skipped {Plural(Rows, "row")} ({Plural(Ballots.Count, "ballot")})";
+            var counted = $"Skipped {Rows.ToString("N0", CultureInfo.InvariantCulture)} {Plural.Noun(Rows, "row", "rows")} ({Ballots.Count.ToString("N0", CultureInfo.InvariantCulture)} {Plural.Noun(Ballots.Count, "ballot", "ballots")})";
             return kind switch
             {
                 "by" => $"{counted} of local by-elections (ballot ids with a .by. part): they fill casual vacancies, not the seats of this election's ward contests.",

@@ -181,7 +181,7 @@ public static class ElectoralCommissionWards
         var definition = ballot.Definition;
         if (statistics.PublishedSeats is { } published && published != definition.SeatsUp)
         {
-            batch.Note($"{row.Authority}, {row.Ward} (line {Invariant(row.Line)}, ballot {definition.Id}): the sheet gives {Invariant(published)} seat(s), but {Invariant(definition.SeatsUp)} seat(s) were up; both are kept (the sheet's figure as published seats, the ballot's seats up for counting).");
+            batch.Note($"{row.Authority}, {row.Ward} (line {Invariant(row.Line)}, ballot {definition.Id}): the sheet gives {Plural.Count(published, "seat", "seats")}, but {Plural.Count(definition.SeatsUp, "seat", "seats")} {Plural.Noun(definition.SeatsUp, "was", "were")} up; both are kept (the sheet's figure as published seats, the ballot's seats up for counting).");
         }
 
         if (row.WardCode.Length > 0 && definition.WardGssCode is { } code && code != row.WardCode)

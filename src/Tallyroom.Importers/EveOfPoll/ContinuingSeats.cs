@@ -1,3 +1,4 @@
+using Tallyroom.Core;
 using Tallyroom.Core.Baselines;
 using Tallyroom.Core.Counting;
 using static Tallyroom.Importers.EveOfPoll.SeatLists;
@@ -69,7 +70,7 @@ internal static class ContinuingSeats
 
         var unknown = unknownSeats == 0
             ? string.Empty
-            : $" ({Seats(unknownSeats)} more, in {Number(unknownBallots)} ballot{(unknownBallots == 1 ? string.Empty : "s")}, with no defended party recorded)";
+            : $" ({Seats(unknownSeats)} more, in {Plural.Count(unknownBallots, "ballot", "ballots")}, with no defended party recorded)";
         var opening = $"{Seats(seatsUp)} up; defended {Of(defended)}{unknown}; ";
         var (counted, paired) = PairLocalParties(eveOfPoll, defended);
         if (paired is not null)

@@ -122,7 +122,7 @@ public static class OpenCouncilDataBaselines
         var replaced = slugs.Where(s => current.Councils[s].Baseline is not null).ToList();
         if (replaced.Count > 0)
         {
-            batch.Note($"{Number(replaced.Count)} council(s) already had an eve-of-poll baseline, which this import replaces: {string.Join(", ", replaced)}.");
+            batch.Note($"{Plural.Count(replaced.Count, "council", "councils")} already had an eve-of-poll baseline, which this import replaces: {string.Join(", ", replaced)}.");
         }
 
         return batch;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Tallyroom.Core;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Parties;
 
@@ -36,5 +37,5 @@ internal static class SeatLists
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"1 seat", "2 seats".</summary>
-    public static string Seats(int count) => Number(count) + (count == 1 ? " seat" : " seats");
+    public static string Seats(int count) => Plural.Count(count, "seat", "seats");
 }

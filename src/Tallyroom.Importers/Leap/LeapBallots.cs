@@ -54,7 +54,7 @@ internal static class LeapBallots
         if (uncontested)
         {
             batch.Note(FormattableString.Invariant(
-                $"{id}: uncontested ({rows.Count} candidate(s) for {seats} seat(s)), so elected without a poll and declared with no votes (the file gives {(rows.All(r => r.Votes is 0) ? "0" : "0 or blank")})."));
+                $"{id}: uncontested ({Plural.Count(rows.Count, "candidate", "candidates")} for {Plural.Count(seats, "seat", "seats")}), so elected without a poll and declared with no votes (the file gives {(rows.All(r => r.Votes is 0) ? "0" : "0 or blank")})."));
         }
 
         return new LeapBallot(council, definition, declaration, new SourceLocation(path, ward.FirstLine));
@@ -67,7 +67,7 @@ internal static class LeapBallots
             if (uncontested && row.Votes is > 0)
             {
                 throw new MalformedInputException(new SourceLocation(path, row.Line), string.Create(CultureInfo.InvariantCulture,
-                    $"votes '{row.Votes}': ward '{ward.Name}' ({council.Name}) is uncontested ({ward.Rows.Count} candidate(s) for {seats} seat(s)), so no poll was held; its votes must be 0 or blank."));
+                    $"votes '{row.Votes}': ward '{ward.Name}' ({council.Name}) is uncontested ({Plural.Count(ward.Rows.Count, "candidate", "candidates")} for {Plural.Count(seats, "seat", "seats")}), so no poll was held; its votes must be 0 or blank."));
             }
 
             if (!uncontested && row.Votes is null)

@@ -116,13 +116,13 @@ internal static class LeapContests
 
         foreach (var ((councilName, wardName), (rows, firstLine)) in mayoral)
         {
-            batch.Note(FormattableString.Invariant($"line {firstLine}: {councilName}: '{wardName}' ({rows} row(s)) stands for the mayoral election, which is not a ward contest and fills no council seat; skipped."));
+            batch.Note(FormattableString.Invariant($"line {firstLine}: {councilName}: '{wardName}' ({Plural.Count(rows, "row", "rows")}) stands for the mayoral election, which is not a ward contest and fills no council seat; skipped."));
         }
 
         foreach (var (councilName, (rows, elected, firstLine)) in withoutWard)
         {
             batch.Note(FormattableString.Invariant(
-                $"line {firstLine}: {councilName}: {rows} candidate row(s) have no ward (NULL), {elected} of them flagged elected; they cannot be placed in a ward contest, so they are skipped."));
+                $"line {firstLine}: {councilName}: {Plural.Count(rows, "candidate row has", "candidate rows have")} no ward (NULL), {elected} flagged elected; {Plural.Noun(rows, "it cannot be placed in a ward contest, so it is", "they cannot be placed in a ward contest, so they are")} skipped."));
         }
 
         return councils;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Tallyroom.Core;
 
 namespace Tallyroom.Importers.Leap;
 
@@ -67,7 +68,7 @@ internal static class LeapFile
                     if (fields.Length != LeapFieldCount)
                     {
                         throw new MalformedInputException(new SourceLocation(path, line), FormattableString.Invariant(
-                            $"line 1 has {fields.Length} field(s): a LEAP file starts either with the 2014 header {Header2014} or with a row of {LeapFieldCount} fields ({LeapFields})."));
+                            $"line 1 has {Plural.Count(fields.Length, "field", "fields")}: a LEAP file starts either with the 2014 header {Header2014} or with a row of {LeapFieldCount} fields ({LeapFields})."));
                     }
                 }
 

@@ -141,7 +141,7 @@ public static partial class LeapResults
 
                 batch.Add(new BallotPostponed(ballot.Definition.Id, PostponedReason), ballot.Where);
                 batch.Note(FormattableString.Invariant(
-                    $"{ballot.Definition.Id}: poll countermanded, so postponed; its {ballot.Definition.SeatsUp} seat(s) stay in {ballot.Council.Name}, undeclared. LEAP's {ballot.Definition.Candidates.Length} row(s) for it are the result of the poll held later in its place: their candidates define the ballot and their elected flags give the seats up, but they are not declared here."));
+                    $"{ballot.Definition.Id}: poll countermanded, so postponed; its {Plural.Count(ballot.Definition.SeatsUp, "seat stays", "seats stay")} in {ballot.Council.Name}, undeclared. LEAP's {Plural.Count(ballot.Definition.Candidates.Length, "row for it is", "rows for it are")} the result of the poll held later in its place: {Plural.Noun(ballot.Definition.Candidates.Length, "its candidate defines the ballot and its elected flag gives the seats up, but it is", "their candidates define the ballot and their elected flags give the seats up, but they are")} not declared here."));
                 continue;
             }
 
@@ -163,7 +163,7 @@ public static partial class LeapResults
         if (alreadyDefined > 0 || alreadyDone > 0)
         {
             batch.Note(FormattableString.Invariant(
-                $"{alreadyDefined} ballot(s) were already defined and {alreadyDone} already declared or postponed in the log; they were left as they are."));
+                $"{Plural.Count(alreadyDefined, "ballot was", "ballots were")} already defined and {alreadyDone} already declared or postponed in the log; they were left as they are."));
         }
 
         return batch;
@@ -209,7 +209,7 @@ public static partial class LeapResults
         var wards = string.Join(", ", council.Wards.Select(w => w.Name));
         var seats = council.Wards.Sum(w => w.Rows.Count(r => r.Elected));
         batch.Note(FormattableString.Invariant(
-            $"line {council.FirstLine}: {council.Name}{code} has only {council.Wards.Count} contest(s) in the file ({wards}; {seats} seat(s)), so it is taken as same-day by-election(s) in a council with no ordinary election, and left out (rule: at most {leap.ByElectionOnlyMaxContests} contests, LeapOptions.ByElectionOnlyMaxContests)."));
+            $"line {council.FirstLine}: {council.Name}{code} has only {Plural.Count(council.Wards.Count, "contest", "contests")} in the file ({wards}; {Plural.Count(seats, "seat", "seats")}), so it is taken as {Plural.Noun(council.Wards.Count, "a same-day by-election", "same-day by-elections")} in a council with no ordinary election, and left out (rule: at most {leap.ByElectionOnlyMaxContests} contests, LeapOptions.ByElectionOnlyMaxContests)."));
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tallyroom.Core;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Declarations;
 using Tallyroom.Core.Events;
@@ -115,7 +116,7 @@ public static class ImportManifest
             }
         }
 
-        kept.Note(string.Create(CultureInfo.InvariantCulture, $"Kept only the {postponed.Count} postponed poll(s): {string.Join(", ", postponed.Order(StringComparer.Ordinal))}."));
+        kept.Note(string.Create(CultureInfo.InvariantCulture, $"Kept only the {Plural.Count(postponed.Count, "postponed poll", "postponed polls")}: {string.Join(", ", postponed.Order(StringComparer.Ordinal))}."));
         return kept;
     }
 

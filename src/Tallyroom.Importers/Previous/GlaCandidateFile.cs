@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
+using Tallyroom.Core;
 using Tallyroom.Core.Parties;
 
 namespace Tallyroom.Importers.Previous;
@@ -133,7 +134,7 @@ internal static partial class GlaCandidateFile
             else if (ward.Council != council || ward.Name != wardName || ward.Councillors != councillors)
             {
                 throw new MalformedInputException(where, string.Create(CultureInfo.InvariantCulture,
-                    $"ward {wardCode} is '{wardName}' of {boroughCode} with {councillors} councillor(s) here, but '{ward.Name}' of {ward.Council.GssCode} with {ward.Councillors} on line {ward.Line}; a ward's rows agree on its name, borough and size."));
+                    $"ward {wardCode} is '{wardName}' of {boroughCode} with {Plural.Count(councillors, "councillor", "councillors")} here, but '{ward.Name}' of {ward.Council.GssCode} with {ward.Councillors} on line {ward.Line}; a ward's rows agree on its name, borough and size."));
             }
 
             var candidate = Required(where, Field(CandidateColumn), CandidateColumn, "every row names its candidate");
@@ -172,7 +173,7 @@ internal static partial class GlaCandidateFile
 
         if (lowerCaseYes.Count > 0)
         {
-            batch.Note($"{ElectedColumn} is 'yes' in lower case on line(s) {string.Join(", ", lowerCaseYes.Select(l => l.ToString(CultureInfo.InvariantCulture)))}; read as Yes.");
+            batch.Note($"{ElectedColumn} is 'yes' in lower case on {Plural.Noun(lowerCaseYes.Count, "line", "lines")} {string.Join(", ", lowerCaseYes.Select(l => l.ToString(CultureInfo.InvariantCulture)))}; read as Yes.");
         }
 
         if (grouped.Count > 0)
@@ -198,7 +199,7 @@ internal static partial class GlaCandidateFile
             if (uncontested && row.Votes is > 0)
             {
                 throw new MalformedInputException(new SourceLocation(path, row.Line), string.Create(CultureInfo.InvariantCulture,
-                    $"{VotesColumn} '{row.Votes}': ward {ward.Code} ({ward.Name}) is uncontested ({ward.Rows.Count} candidate(s) for {winners} seat(s)), so no poll was held; its votes must be 0 or blank."));
+                    $"{VotesColumn} '{row.Votes}': ward {ward.Code} ({ward.Name}) is uncontested ({Plural.Count(ward.Rows.Count, "candidate", "candidates")} for {Plural.Count(winners, "seat", "seats")}), so no poll was held; its votes must be 0 or blank."));
             }
 
             if (!uncontested && row.Votes is null)
@@ -211,7 +212,7 @@ internal static partial class GlaCandidateFile
         if (winners != ward.Councillors)
         {
             batch.Note(string.Create(CultureInfo.InvariantCulture,
-                $"line {ward.Line}: ward {ward.Code} ({ward.Name}, {ward.Council.Name}) has {winners} candidate(s) elected but {SizeColumn} {ward.Councillors}; the elected flags are used."));
+                $"line {ward.Line}: ward {ward.Code} ({ward.Name}, {ward.Council.Name}) has {Plural.Count(winners, "candidate", "candidates")} elected but {SizeColumn} {ward.Councillors}; the elected flags are used."));
         }
 
         var rows = uncontested ? ward.Rows.Select(r => r with { Votes = null }) : ward.Rows;

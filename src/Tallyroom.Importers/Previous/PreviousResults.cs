@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Tallyroom.Core;
 using Tallyroom.Core.Baselines;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Elections;
@@ -42,7 +43,7 @@ internal static class PreviousResults
         var matching = new WardMatching(file, changes);
         if (changes is { MalformedPreviousCodeLines.Count: > 0 })
         {
-            batch.Note($"{Path.GetFileName(changes.Path)}: GEOGCD_P is not a well-formed ONS code on line(s) {string.Join(", ", changes.MalformedPreviousCodeLines.Select(l => l.ToString(CultureInfo.InvariantCulture)))}; those rows still mark their new code, but the malformed code is not used to find the newest code in use.");
+            batch.Note($"{Path.GetFileName(changes.Path)}: GEOGCD_P is not a well-formed ONS code on {Plural.Noun(changes.MalformedPreviousCodeLines.Count, "line", "lines")} {string.Join(", ", changes.MalformedPreviousCodeLines.Select(l => l.ToString(CultureInfo.InvariantCulture)))}; those rows still mark their new code, but the malformed code is not used to find the newest code in use.");
         }
 
         var allOut = cycle == PreviousCycle.AllOutTwoYearsBefore ? AllOutCouncils(file, election, batch) : null;
@@ -153,7 +154,7 @@ internal static class PreviousResults
         var listed = string.Join(", ", allOut.Select(c => string.Create(CultureInfo.InvariantCulture,
             $"{c.Name} ({c.Wards.Count(w => w.Winners >= 2)} of {c.Wards.Count} wards, {c.Wards.Sum(w => w.Winners)} seats)")));
         batch.Note(string.Create(CultureInfo.InvariantCulture,
-            $"{file.Label} is two years before {election.Id}: its winners defend seats up now only where the council elected every seat then (all-out, on new boundaries) and now elects by thirds, the lowest-placed having got the shortest term. Rule: a council was all-out when more than half its wards elected two or more councillors (a year of thirds elects one a ward, bar casual vacancies). All-out: {(allOut.Count == 0 ? "none" : listed)}. The other {file.Councils.Count - allOut.Count} council(s) of the file elected other seats then (in a council by thirds, seats up again in {election.PollingDay.Year + 2}); their ballots are left as they are."));
+            $"{file.Label} is two years before {election.Id}: its winners defend seats up now only where the council elected every seat then (all-out, on new boundaries) and now elects by thirds, the lowest-placed having got the shortest term. Rule: a council was all-out when more than half its wards elected two or more councillors (a year of thirds elects one a ward, bar casual vacancies). All-out: {(allOut.Count == 0 ? "none" : listed)}. The other {Plural.Count(file.Councils.Count - allOut.Count, "council", "councils")} of the file elected other seats then (in a council by thirds, seats up again in {election.PollingDay.Year + 2}); their ballots are left as they are."));
         return allOut;
     }
 
@@ -171,7 +172,7 @@ internal static class PreviousResults
         if (winners.Count < seats)
         {
             return (NotComparable(file, ballot.Id, string.Create(CultureInfo.InvariantCulture,
-                $"{ward.Council.Name}, {ward.Name} ({match.How}) filled {winners.Count} seat(s) then, but {seats} are up now; the extra seat(s) fill a casual vacancy whose last contest is not in the file{keys}")) with { Previous = previous },
+                $"{ward.Council.Name}, {ward.Name} ({match.How}) filled {Plural.Count(winners.Count, "seat", "seats")} then, but {seats} {Plural.Noun(seats, "is", "are")} up now; the extra {Plural.Noun(seats - winners.Count, "seat fills", "seats fill")} a casual vacancy whose last contest is not in the file{keys}")) with { Previous = previous },
                 ward.Line,
                 NotComparableCause.MoreSeatsThanWinners);
         }
@@ -186,16 +187,17 @@ internal static class PreviousResults
                 : winners.OrderBy(c => c.Votes ?? 0).ToList();
             defended = ranked.Take(seats).ToList();
             rule = cycle == PreviousCycle.TermBefore
-                ? string.Create(CultureInfo.InvariantCulture, $"; {winners.Count} elected then for {seats} seat(s) now: the {seats} top-placed defended, having taken the full four-year term (the others filled seats with shorter terms)")
-                : string.Create(CultureInfo.InvariantCulture, $"; {winners.Count} elected then, all-out, for {seats} seat(s) now: the {seats} lowest-placed defended, whose term was the shortest, ending in {election.PollingDay.Year}");
+                ? string.Create(CultureInfo.InvariantCulture, $"; {winners.Count} elected then for {Plural.Count(seats, "seat", "seats")} now: the {seats} top-placed defended, having taken the full four-year term (the others filled seats with shorter terms)")
+                : string.Create(CultureInfo.InvariantCulture, $"; {winners.Count} elected then, all-out, for {Plural.Count(seats, "seat", "seats")} now: the {seats} lowest-placed defended, whose term was the shortest, ending in {election.PollingDay.Year}");
             tally.MoreWinners[ward.Council.Name] = tally.MoreWinners.GetValueOrDefault(ward.Council.Name) + 1;
             if (ranked[seats - 1].Votes == ranked[seats].Votes)
             {
                 var level = ranked[seats].Votes is { } votes ? votes.ToString(CultureInfo.InvariantCulture) + " votes" : "no votes (uncontested)";
                 var tied = ranked.Where(c => c.Votes == ranked[seats].Votes).ToList();
+                var taken = defended.Count(c => c.Votes == ranked[seats].Votes);
                 rule += $"; a tie at the cut ({level}) was settled by file order";
                 batch.Note(string.Create(CultureInfo.InvariantCulture,
-                    $"{ballot.Id}: the winners {string.Join(", ", tied.Select(c => $"{c.Name} ({c.Party.Name})"))} are tied at {level} across the cut of {seats} defended seat(s); the file does not say whose term ends now, so the one(s) listed first in the file (line {ranked[seats - 1].Line}) are taken."));
+                    $"{ballot.Id}: the winners {string.Join(", ", tied.Select(c => $"{c.Name} ({c.Party.Name})"))} are tied at {level} across the cut of {Plural.Count(seats, "defended seat", "defended seats")}; the file does not say whose term ends now, so the {Plural.Noun(taken, "one", "ones")} listed first in the file (line {ranked[seats - 1].Line}) {Plural.Noun(taken, "is", "are")} taken."));
             }
         }
 
@@ -263,7 +265,7 @@ internal static class PreviousResults
         }
 
         batch.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Local parties: {pairings} pairing(s) of {file.Label}'s keys with this election's, in {result.Values.Count(m => m.Pairings.Length > 0)} council(s) ({(pairings == 0 ? "none" : string.Join(", ", byRule.Select(r => $"{RuleText(r.Key)} {r.Value}")))}); {leftAlone} local part{(leftAlone == 1 ? "y" : "ies")} that won seats then left under the file's key{(leftAlone == 1 ? string.Empty : "s")}. Only parties outside the six every table names are paired, within one council, and only when the evidence singles out one party on each side."));
+            $"Local parties: {Plural.Count(pairings, "pairing", "pairings")} of {file.Label}'s keys with this election's, in {Plural.Count(result.Values.Count(m => m.Pairings.Length > 0), "council", "councils")} ({(pairings == 0 ? "none" : string.Join(", ", byRule.Select(r => $"{RuleText(r.Key)} {r.Value}")))}); {Plural.Count(leftAlone, "local party", "local parties")} that won seats then left under the file's {Plural.Noun(leftAlone, "key", "keys")}. Only parties outside the six every table names are paired, within one council, and only when the evidence singles out one party on each side."));
         return result;
     }
 
@@ -302,20 +304,20 @@ internal static class PreviousResults
         var notComparable = tally.ByCause.Values.Sum();
         var causes = string.Join("; ", tally.ByCause.OrderBy(p => p.Key).Select(p => $"{Count(p.Value)} {CauseText(p.Key)}"));
         batch.Note(string.Create(CultureInfo.InvariantCulture,
-            $"{Count(tally.Actual + notComparable)} ballot(s) of {Count(tally.Covered.Count)} council(s) got a baseline from {file.Label}: {Count(tally.Actual)} actual, {Count(notComparable)} not comparable{(notComparable == 0 ? string.Empty : " (" + causes + ")")}."));
+            $"{Count(tally.Actual + notComparable)} {Plural.Noun(tally.Actual + notComparable, "ballot", "ballots")} of {Count(tally.Covered.Count)} {Plural.Noun(tally.Covered.Count, "council", "councils")} got a baseline from {file.Label}: {Count(tally.Actual)} actual, {Count(notComparable)} not comparable{(notComparable == 0 ? string.Empty : " (" + causes + ")")}."));
         if (tally.NotCoveredBallots > 0)
         {
-            batch.Note($"{Count(tally.NotCoveredBallots)} ballot(s) of {Count(tally.NotCovered.Count)} council(s) the file does not cover were left as they are: {string.Join(", ", tally.NotCovered)}.");
+            batch.Note($"{Count(tally.NotCoveredBallots)} {Plural.Noun(tally.NotCoveredBallots, "ballot", "ballots")} of {Count(tally.NotCovered.Count)} {Plural.Noun(tally.NotCovered.Count, "council", "councils")} the file does not cover {Plural.Noun(tally.NotCoveredBallots, "was left as it is", "were left as they are")}: {string.Join(", ", tally.NotCovered)}.");
         }
 
         if (tally.NotAllOutBallots > 0)
         {
-            batch.Note($"{Count(tally.NotAllOutBallots)} ballot(s) of {Count(tally.NotAllOut.Count)} council(s) whose election then was not all-out were left as they are: {string.Join(", ", tally.NotAllOut)}.");
+            batch.Note($"{Count(tally.NotAllOutBallots)} {Plural.Noun(tally.NotAllOutBallots, "ballot", "ballots")} of {Count(tally.NotAllOut.Count)} {Plural.Noun(tally.NotAllOut.Count, "council", "councils")} whose election then was not all-out {Plural.Noun(tally.NotAllOutBallots, "was left as it is", "were left as they are")}: {string.Join(", ", tally.NotAllOut)}.");
         }
 
         if (tally.MoreWinners.Count > 0)
         {
-            batch.Note($"{Count(tally.MoreWinners.Values.Sum())} ballot(s) had more winners then than seats up now; the defended seats follow the rule stated in each baseline's source. By council: {string.Join(", ", tally.MoreWinners.Select(p => $"{p.Key} {Count(p.Value)}"))}.");
+            batch.Note($"{Count(tally.MoreWinners.Values.Sum())} {Plural.Noun(tally.MoreWinners.Values.Sum(), "ballot", "ballots")} had more winners then than seats up now; the defended seats follow the rule stated in each baseline's source. By council: {string.Join(", ", tally.MoreWinners.Select(p => $"{p.Key} {Count(p.Value)}"))}.");
         }
 
         if (tally.OneToOne.Count > 0)
@@ -325,7 +327,7 @@ internal static class PreviousResults
 
         if (tally.NameOnlyInCodedFile > 0)
         {
-            batch.Note($"{Count(tally.NameOnlyInCodedFile)} ballot(s) have no ward code in the log, so they were matched by council and ward name, although {file.Label} gives codes.");
+            batch.Note($"{Count(tally.NameOnlyInCodedFile)} {Plural.Noun(tally.NameOnlyInCodedFile, "ballot has", "ballots have")} no ward code in the log, so {Plural.Noun(tally.NameOnlyInCodedFile, "it was", "they were")} matched by council and ward name, although {file.Label} gives codes.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Tallyroom.Core;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Events;
 using Tallyroom.Importers.Previous;
@@ -159,11 +160,11 @@ public static class OnsRegions
         }
 
         var skipped = authorities.Keys.Count(code => !councilsByCode.ContainsKey(code));
-        batch.Note($"Gave a region to {Invariant(batch.Events.Count)} council(s); {Invariant(skipped)} of the file's {Invariant(authorities.Count)} authorities hold no council of the election, or one whose ONS code is not known, and were skipped.");
+        batch.Note($"Gave a region to {Plural.Count(batch.Events.Count, "council", "councils")}; {Invariant(skipped)} of the file's {Plural.Count(authorities.Count, "authority", "authorities")} {Plural.Noun(skipped, "holds", "hold")} no council of the election, or one whose ONS code is not known, and {Plural.Noun(skipped, "was", "were")} skipped.");
         foreach (var ((_, code), wrong) in misplaced.OrderBy(m => m.Value.First))
         {
             batch.Note(string.Create(CultureInfo.InvariantCulture,
-                $"Lines {wrong.First}-{wrong.Last}: {wrong.Wards} ward(s) of {wrong.Council} ({wrong.CouncilCode ?? "no ONS code"}) by the election's ballots are listed under {wrong.ListedUnder} ({code}); {wrong.Council}'s region is not taken from them{(authorities.ContainsKey(wrong.CouncilCode ?? string.Empty) ? string.Empty : ", and the file does not list its own code, so it gets no region here")}."));
+                $"Lines {wrong.First}-{wrong.Last}: {Plural.Count(wrong.Wards, "ward", "wards")} of {wrong.Council} ({wrong.CouncilCode ?? "no ONS code"}) by the election's ballots {Plural.Noun(wrong.Wards, "is", "are")} listed under {wrong.ListedUnder} ({code}); {wrong.Council}'s region is not taken from {Plural.Noun(wrong.Wards, "it", "them")}{(authorities.ContainsKey(wrong.CouncilCode ?? string.Empty) ? string.Empty : ", and the file does not list its own code, so it gets no region here")}."));
         }
 
         return batch;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Tallyroom.Core;
 using Tallyroom.Core.Counting;
 
 namespace Tallyroom.Importers.Validation;
@@ -134,5 +135,5 @@ public sealed record ValidationReport
 
     /// <summary>The summary in one sentence, e.g. "Of 150 councils, 70 equal the snapshot, …".</summary>
     public string Summary =>
-        $"Of {Councils.Length} councils, {Equal} equal the snapshot, {Explained} differ with every difference explained{(ExplainedByHand > 0 ? $" ({ExplainedByHand} of them by hand)" : string.Empty)} and {Unexplained} {(Unexplained == 1 ? "has" : "have")} an unexplained difference: {Equal + Explained} equal or explained.";
+        $"Of {Councils.Length} councils, {Equal} equal the snapshot, {Explained} differ with every difference explained{(ExplainedByHand > 0 ? $" ({ExplainedByHand} of them by hand)" : string.Empty)} and {Unexplained} {Plural.Noun(Unexplained, "has", "have")} an unexplained difference: {Equal + Explained} equal or explained.";
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Tallyroom.Core;
 using Tallyroom.Core.Events;
 
 namespace Tallyroom.Simulation.Orders;
@@ -185,7 +186,7 @@ public abstract class DeclarationOrder
             ImmutableArray<string> unlisted = [.. replay.Ballots.Where(id => !firstLine.ContainsKey(id))];
             var description = unlisted.IsEmpty
                 ? Description
-                : $"{Description}; the {Invariant(unlisted.Length)} ballot(s) it leaves out follow in their original order";
+                : $"{Description}; the {Plural.Count(unlisted.Length, "ballot", "ballots")} it leaves out {Plural.Noun(unlisted.Length, "follows in its", "follow in their")} original order";
             return (order.Concat(unlisted), unlisted, description);
         }
 

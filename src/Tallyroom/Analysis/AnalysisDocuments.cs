@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tallyroom.Core;
 using Tallyroom.Core.Analysis;
 using Tallyroom.Core.Counting;
 
@@ -199,7 +200,7 @@ internal static class AnalysisDocuments
     {
         Method = shares.Method,
         Label = string.Create(CultureInfo.InvariantCulture,
-            $"{Capitalised(ShareMethods.Name(shares.Method))} shares over {shares.Wards} declared ward(s); changes over the {shares.WardsCompared} with a comparable result last time, by the same method"),
+            $"{Capitalised(ShareMethods.Name(shares.Method))} shares over {Plural.Count(shares.Wards, "declared ward", "declared wards")}; changes over the {shares.WardsCompared} with a comparable result last time, by the same method"),
         Wards = shares.Wards,
         WardsCompared = shares.WardsCompared,
         WardsNotComparable = shares.WardsNotComparable,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Tallyroom.Core;
 using Tallyroom.Core.Analysis;
 using Tallyroom.Core.Events;
 using Tallyroom.Hosting;
@@ -130,7 +131,7 @@ internal static class BacktestCommand
         Line($"");
         if (result.Stages.Sum(s => s.Complete) is > 0 and var complete)
         {
-            Line($"{complete:N0} projection(s) were taken when the declaration that reached the stage also completed the council; they are exact and counted as such.");
+            Line($"{complete:N0} {Plural.Noun(complete, "projection was", "projections were")} taken when the declaration that reached the stage also completed the council; {Plural.Noun(complete, "it is", "they are")} exact and counted as such.");
             Line($"");
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Tallyroom.Core;
 using Tallyroom.Core.Counting;
 
 namespace Tallyroom.Results;
@@ -23,7 +24,7 @@ internal static class ResultsTables
 
         console.WriteLine(Invariant($"{council.TotalSeats} seats, majority {council.Majority}; {council.SeatsUp} up at this election, {council.Continuing.Total} continuing."));
         console.WriteLine(Invariant($"Declared: {council.BallotsDeclared} of {council.BallotIds.Length} ballots ({council.SeatsDeclared} seats)") +
-            (council.BallotsPostponed > 0 ? Invariant($"; {council.BallotsPostponed} poll(s) postponed ({council.SeatsPostponed} seats)") : string.Empty) + ".");
+            (council.BallotsPostponed > 0 ? Invariant($"; {Plural.Count(council.BallotsPostponed, "poll", "polls")} postponed ({Plural.Count(council.SeatsPostponed, "seat", "seats")})") : string.Empty) + ".");
 
         var changes = council.SeatChanges.ToDictionary(c => c.Party.Id, c => c.Change);
         var parties = new Table().AddColumns("Party", "Seats won", "Change", "Continuing", "Composition", "Still needs");
@@ -38,7 +39,7 @@ internal static class ResultsTables
         console.Write(parties);
         if (council.SeatsNotComparable > 0)
         {
-            console.WriteLine(Invariant($"{council.SeatsNotComparable} declared seat(s) are not comparable with last time (new boundaries, no notional result): left out of the changes."));
+            console.WriteLine(Invariant($"{Plural.Count(council.SeatsNotComparable, "declared seat", "declared seats")} {Plural.Noun(council.SeatsNotComparable, "is", "are")} not comparable with last time (new boundaries, no notional result): left out of the changes."));
         }
 
         var ballots = new Table().AddColumns("Ballot", "Seats", "Status", "Won by", "Defended");
@@ -69,7 +70,7 @@ internal static class ResultsTables
     public static void WriteBallot(IAnsiConsole console, ElectionState state, BallotView ballot)
     {
         var document = ResultsDocuments.Ballot(state, ballot);
-        console.MarkupLine(Invariant($"[bold]{Markup.Escape(document.WardName)}[/] ({Markup.Escape(document.Council)}) — {document.Status}, {document.SeatsUp} seat(s) up"));
+        console.MarkupLine(Invariant($"[bold]{Markup.Escape(document.WardName)}[/] ({Markup.Escape(document.Council)}) — {document.Status}, {Plural.Count(document.SeatsUp, "seat", "seats")} up"));
         var table = new Table().AddColumns("Candidate", "Party", "Votes", "Elected");
         foreach (var candidate in document.Candidates.OrderByDescending(c => c.Votes ?? -1))
         {
@@ -90,7 +91,7 @@ internal static class ResultsTables
 
         if (document.Corrections > 0)
         {
-            console.WriteLine(Invariant($"Corrected {document.Corrections} time(s); latest reason: {document.CorrectionReason}"));
+            console.WriteLine(Invariant($"Corrected {Plural.Count(document.Corrections, "time", "times")}; latest reason: {document.CorrectionReason}"));
         }
 
         if (document.PostponedReason is { } reason)

@@ -221,7 +221,7 @@ public sealed class CouncilProjectionTests
         Assert.Equal((SwingSource.Region, 5, 15.0), (labour.Source, labour.Wards, Math.Round(labour.Change, 9)));
         Assert.Equal((SwingSource.Region, 5, -15.0), (conservative.Source, conservative.Wards, Math.Round(conservative.Change, 9)));
         Assert.Equal((2, 3, 3, 3), Line(projection, "Labour"));
-        Assert.Contains("too few wards here, so changes from 5 declared ward(s) in the Yorkshire and The Humber region;", projection.Label, StringComparison.Ordinal);
+        Assert.Contains("too few wards here, so changes from 5 declared wards in the Yorkshire and The Humber region;", projection.Label, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class CouncilProjectionTests
         Assert.Equal((SwingSource.Nation, 6, 10.0), (labour.Source, labour.Wards, Math.Round(labour.Change, 9)));
         // The nation's wards disagree (sd √150 ≈ 12.2), so the low end, +10 − 1.2816 × 12.2 × √(1/6 + 1), loses ward d.
         Assert.Equal((1, 1, 2, 2), Line(projection, "Labour"));
-        Assert.Contains("too few wards here and in the region, so changes from 6 declared ward(s) nationally;", projection.Label, StringComparison.Ordinal);
+        Assert.Contains("too few wards here and in the region, so changes from 6 declared wards nationally;", projection.Label, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class CouncilProjectionTests
         Assert.Equal((ProjectionBasis.Nation, "nation", null, 0, 6), (projection.Basis, projection.BasisName, projection.Region, projection.RegionalWards, projection.NationalWards));
         var labour = projection.Swings.Single(s => s.Party.Name == "Labour");
         Assert.Equal((SwingSource.Nation, 6, 10.0), (labour.Source, labour.Wards, Math.Round(labour.Change, 9)));
-        Assert.Contains("too few wards here, so changes from 6 declared ward(s) nationally;", projection.Label, StringComparison.Ordinal);
+        Assert.Contains("too few wards here, so changes from 6 declared wards nationally;", projection.Label, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class NationalAnalysisTests
         Assert.Equal(50.0 - 11, share.Parties[1].Share, 9);
         Assert.Equal(100.0 / 6, share.Parties[2].Share, 9);
         Assert.Equal(0.0, share.Others, 9);
-        Assert.StartsWith("PNS-style (Tallyroom's estimate): mean change in top vote share over 1 key ward(s)", share.Label, StringComparison.Ordinal);
+        Assert.StartsWith("PNS-style (Tallyroom's estimate): mean change in top vote share over 1 key ward", share.Label, StringComparison.Ordinal);
     }
 
     [Fact]

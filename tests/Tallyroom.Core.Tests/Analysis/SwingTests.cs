@@ -88,8 +88,8 @@ public sealed class SwingTests
         Assert.Equal((100.0 * 1120 / 1800) - (100.0 * 700 / 1800), swing.Figure(SwingMeasure.Steed, SwingAggregation.AggregateShares).Points!.Value, 9);
         Assert.Equal((15.0 + 30.0) / 2, swing.Figure(SwingMeasure.Steed, SwingAggregation.MeanOfWards).Points!.Value, 9);
         Assert.All(swing.Figures, f => Assert.Equal((2, ShareMethod.TopVote), (f.Wards, f.Method)));
-        Assert.Equal("Butler swing from Conservative to Labour, from aggregate top vote shares over 2 ward(s)", swing.Figures[0].Label);
-        Assert.Equal("Steed swing from Conservative to Labour, median of 2 ward swing(s), top vote shares", swing.Figures[5].Label);
+        Assert.Equal("Butler swing from Conservative to Labour, from aggregate top vote shares over 2 wards", swing.Figures[0].Label);
+        Assert.Equal("Steed swing from Conservative to Labour, median of 2 ward swings, top vote shares", swing.Figures[5].Label);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class TurnoutFigureTests
         // a and b; c is not declared (its statistics do not count yet), d has no electorate, e was uncontested.
         Assert.Equal((1614L, 7000L, 2), (figure.BallotPapers, figure.Electorate, figure.Wards));
         Assert.Equal(100.0 * 1614 / 7000, figure.Percent!.Value, 9);
-        Assert.Equal("Ballot-box turnout: (valid + rejected ballot papers) / electorate, over 2 ward(s) with both known", figure.Label);
+        Assert.Equal("Ballot-box turnout: (valid + rejected ballot papers) / electorate, over 2 wards with both known", figure.Label);
         Assert.Equal(figure, TurnoutFigure.National(state));
     }
 

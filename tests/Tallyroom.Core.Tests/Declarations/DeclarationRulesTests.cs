@@ -35,7 +35,7 @@ public sealed class DeclarationRulesTests
 
         Assert.Equal("winners-count", problem.Rule);
         Assert.Equal("results", problem.Field);
-        Assert.Equal("Ballot local.sutton.nonsuch.2018-05-03 has 1 seat(s) up and 3 candidate(s), so exactly 1 must be elected; the declaration elects 2.", problem.Message);
+        Assert.Equal("Ballot local.sutton.nonsuch.2018-05-03 has 1 seat up and 3 candidates, so exactly 1 must be elected; the declaration elects 2.", problem.Message);
     }
 
     [Fact]

@@ -203,7 +203,7 @@ public sealed class DemocracyClubResultsTests : IDisposable
         var refusal = Assert.Throws<MalformedInputException>(() => DemocracyClubResults.Read(changed, current, new ImportOptions()));
 
         Assert.Equal(new SourceLocation(changed, 3), refusal.Where);
-        Assert.Equal($"ballot_paper_id: ballot {StMarks} is already in the log with other seats or candidates (1 seat(s), 2 candidate(s)); the file has 1 and 2. A changed ballot is not re-imported over the old one.", refusal.Reason);
+        Assert.Equal($"ballot_paper_id: ballot {StMarks} is already in the log with other seats or candidates (1 seat, 2 candidates); the file has 1 and 2. A changed ballot is not re-imported over the old one.", refusal.Reason);
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public sealed class DemocracyClubResultsTests : IDisposable
 
     [Fact]
     public void MissingVotesInAContestedBallotAreRefused() =>
-        AssertRefused(Row(votes: string.Empty), 4, "ballots_cast: empty, but ballot local.sutton.cheam.2018-05-03 is contested (2 candidates for 1 seat(s)), so every candidate needs votes.");
+        AssertRefused(Row(votes: string.Empty), 4, "ballots_cast: empty, but ballot local.sutton.cheam.2018-05-03 is contested (2 candidates for 1 seat), so every candidate needs votes.");
 
     [Fact]
     public void AWinnerFlagOtherThanTrueOrFalseIsRefused() =>

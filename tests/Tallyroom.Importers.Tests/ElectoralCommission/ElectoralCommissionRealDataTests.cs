@@ -77,11 +77,11 @@ public sealed class ElectoralCommissionRealDataTests(RealDemocracyClubImport imp
         var batch = ElectoralCommissionWards.Read(Districts, import.State, new ImportOptions());
         var state = ResultsEngine.Fold(import.State, batch.Events);
 
-        var seatNotes = batch.Notes.Where(n => n.Contains("seat(s) were up", StringComparison.Ordinal)).ToList();
+        var seatNotes = batch.Notes.Where(n => n.Contains("; both are kept (the sheet's figure as published seats", StringComparison.Ordinal)).ToList();
         Assert.Equal(10, seatNotes.Count);
         Assert.All(seatNotes, n => Assert.StartsWith("Broxbourne, ", n, StringComparison.Ordinal));
         Assert.Equal(
-            "Broxbourne, Goffs Oak (line 84, ballot local.broxbourne.goffs-oak.2018-05-03): the sheet gives 3 seat(s), but 1 seat(s) were up; both are kept (the sheet's figure as published seats, the ballot's seats up for counting).",
+            "Broxbourne, Goffs Oak (line 84, ballot local.broxbourne.goffs-oak.2018-05-03): the sheet gives 3 seats, but 1 seat was up; both are kept (the sheet's figure as published seats, the ballot's seats up for counting).",
             seatNotes[4]);
         var broxbourne = state.Ballots.Values.Where(b => b.Definition.CouncilSlug == "broxbourne").ToList();
         Assert.Equal(10, broxbourne.Count);

@@ -94,11 +94,11 @@ public sealed class Leap2018Tests
         foreach (var council in LeapSource.ByElectionOnly2018)
         {
             Assert.False(state.Councils.ContainsKey(Slug.Make(council)));
-            Assert.Single(notes, n => n.Contains($": {council} (E", StringComparison.Ordinal) && n.Contains("same-day by-election(s) in a council with no ordinary election", StringComparison.Ordinal));
+            Assert.Single(notes, n => n.Contains($": {council} (E", StringComparison.Ordinal) && n.Contains(" in a council with no ordinary election, and left out", StringComparison.Ordinal));
         }
 
-        Assert.Contains("line 15071: Warwickshire (E10000031) has only 1 contest(s) in the file (Leamington Willes; 1 seat(s)), so it is taken as same-day by-election(s) in a council with no ordinary election, and left out (rule: at most 2 contests, LeapOptions.ByElectionOnlyMaxContests).", notes);
-        Assert.Contains("line 4784: Hackney: 'Elected Mayor' (1 row(s)) stands for the mayoral election, which is not a ward contest and fills no council seat; skipped.", notes);
+        Assert.Contains("line 15071: Warwickshire (E10000031) has only 1 contest in the file (Leamington Willes; 1 seat), so it is taken as a same-day by-election in a council with no ordinary election, and left out (rule: at most 2 contests, LeapOptions.ByElectionOnlyMaxContests).", notes);
+        Assert.Contains("line 4784: Hackney: 'Elected Mayor' (1 row) stands for the mayoral election, which is not a ward contest and fills no council seat; skipped.", notes);
         Assert.Equal(["Hackney", "Newham", "Tower Hamlets", "Watford"], notes.Where(n => n.Contains("'Elected Mayor'", StringComparison.Ordinal)).Select(n => n.Split(": ")[1]));
         Assert.Contains("line 15482: Weymouth and Portland: a placeholder row with no ward and no candidate (NULL); skipped.", notes);
         Assert.DoesNotContain(state.Ballots.Keys, id => id.Contains("elected-mayor", StringComparison.Ordinal));
@@ -185,7 +185,7 @@ public sealed class Leap2018Tests
 
         Assert.Equal(2_738, batch.Events.Count);
         Assert.All(batch.Events, e => Assert.IsType<DeclarationRecorded>(e));
-        Assert.Contains("2744 ballot(s) were already defined and 6 already declared or postponed in the log; they were left as they are.", batch.Notes);
+        Assert.Contains("2744 ballots were already defined and 6 already declared or postponed in the log; they were left as they are.", batch.Notes);
         Assert.Equal(State.Value.Councils.Values.Sum(c => c.SeatsWon.Total), state.Councils.Values.Sum(c => c.SeatsWon.Total));
     }
 

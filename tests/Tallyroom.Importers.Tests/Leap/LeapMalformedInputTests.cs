@@ -53,7 +53,7 @@ public sealed class LeapMalformedInputTests : IDisposable
         var e = Assert.Throws<MalformedInputException>(() => Read(path));
 
         Assert.Equal(new SourceLocation(path, 1), e.Where);
-        Assert.Equal($"line 1 has 6 field(s): a LEAP file starts either with the 2014 header \"Ward\",\"Council\",\"Candidate\",\"Party\",\"Votes\",\"Elected\" or with a row of 8 fields ({LeapFields}).", e.Reason);
+        Assert.Equal($"line 1 has 6 fields: a LEAP file starts either with the 2014 header \"Ward\",\"Council\",\"Candidate\",\"Party\",\"Votes\",\"Elected\" or with a row of 8 fields ({LeapFields}).", e.Reason);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class LeapMalformedInputTests : IDisposable
         var e = Assert.Throws<MalformedInputException>(() => Read(path));
 
         Assert.Equal(new SourceLocation(path, 3), e.Where);
-        Assert.Equal("votes '444': ward 'Churchill' (Adur) is uncontested (1 candidate(s) for 1 seat(s)), so no poll was held; its votes must be 0 or blank.", e.Reason);
+        Assert.Equal("votes '444': ward 'Churchill' (Adur) is uncontested (1 candidate for 1 seat), so no poll was held; its votes must be 0 or blank.", e.Reason);
     }
 
     [Fact]

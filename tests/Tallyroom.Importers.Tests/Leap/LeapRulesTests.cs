@@ -70,7 +70,7 @@ public sealed class LeapRulesTests : IDisposable
         Assert.Equal(BallotStatus.Uncontested, state.Ballots["local.halton.appleton.2018-05-03"].Status);
         Assert.Equal(2, state.Ballots["local.halton.appleton.2018-05-03"].Definition.SeatsUp);
         Assert.Equal(BallotStatus.Awaiting, state.Ballots["local.halton.ditton.2018-05-03"].Status);
-        Assert.Contains("local.halton.hale.2018-05-03: uncontested (1 candidate(s) for 1 seat(s)), so elected without a poll and declared with no votes (the file gives 0 or blank).", batch.Notes);
+        Assert.Contains("local.halton.hale.2018-05-03: uncontested (1 candidate for 1 seat), so elected without a poll and declared with no votes (the file gives 0 or blank).", batch.Notes);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class LeapRulesTests : IDisposable
 
         Assert.Equal(["adur"], byDefault.Events.OfType<CouncilDefined>().Select(c => c.Council.Slug));
         Assert.Equal(
-            ["line 7: Warwickshire (E10000031) has only 1 contest(s) in the file (Leamington Willes; 1 seat(s)), so it is taken as same-day by-election(s) in a council with no ordinary election, and left out (rule: at most 2 contests, LeapOptions.ByElectionOnlyMaxContests)."],
+            ["line 7: Warwickshire (E10000031) has only 1 contest in the file (Leamington Willes; 1 seat), so it is taken as a same-day by-election in a council with no ordinary election, and left out (rule: at most 2 contests, LeapOptions.ByElectionOnlyMaxContests)."],
             byDefault.Notes);
         Assert.Equal(["adur", "warwickshire"], allIn.Events.OfType<CouncilDefined>().Select(c => c.Council.Slug));
         Assert.Equal(CouncilType.County, allIn.Events.OfType<CouncilDefined>().Last().Council.Type);
@@ -116,7 +116,7 @@ public sealed class LeapRulesTests : IDisposable
         Assert.Equal((2, 1, 1, 1), (tamworth.SeatsUp, tamworth.SeatsDeclared, tamworth.SeatsPostponed, tamworth.SeatsUndeclared));
         Assert.Equal(
             [
-                "local.tamworth.glascote.2018-05-03: poll countermanded, so postponed; its 1 seat(s) stay in Tamworth, undeclared. LEAP's 2 row(s) for it are the result of the poll held later in its place: their candidates define the ballot and their elected flags give the seats up, but they are not declared here.",
+                "local.tamworth.glascote.2018-05-03: poll countermanded, so postponed; its 1 seat stays in Tamworth, undeclared. LEAP's 2 rows for it are the result of the poll held later in its place: their candidates define the ballot and their elected flags give the seats up, but they are not declared here.",
                 "local.tamworth.bolehall.2018-05-03 is listed as countermanded, but its council's rows have no such ward; nothing was postponed for it.",
             ],
             batch.Notes);
@@ -144,8 +144,8 @@ public sealed class LeapRulesTests : IDisposable
             [
                 "line 4: Hackney: 'Cazenove' is a placeholder row with no candidate (NULL), not a ward contest; skipped.",
                 "line 6: Hackney: a placeholder row with no ward and no candidate (NULL); skipped.",
-                "line 2: Hackney: 'Elected Mayor' (2 row(s)) stands for the mayoral election, which is not a ward contest and fills no council seat; skipped.",
-                "line 5: Hackney: 1 candidate row(s) have no ward (NULL), 1 of them flagged elected; they cannot be placed in a ward contest, so they are skipped.",
+                "line 2: Hackney: 'Elected Mayor' (2 rows) stands for the mayoral election, which is not a ward contest and fills no council seat; skipped.",
+                "line 5: Hackney: 1 candidate row has no ward (NULL), 1 flagged elected; it cannot be placed in a ward contest, so it is skipped.",
             ],
             batch.Notes);
     }

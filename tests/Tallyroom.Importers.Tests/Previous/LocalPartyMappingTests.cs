@@ -90,7 +90,7 @@ public sealed class LocalPartyMappingTests : IDisposable
         Assert.EndsWith("; local parties counted as this election keys them: CIIP as Canvey Island Independent Party (PP381).", east.Source, StringComparison.Ordinal);
         Assert.Equal(Canvey, state.Ballots["local.castle-point.appleton.2018-05-03"].Baseline!.Previous.Single(c => c.Name == "Peter Sharp").Party);
         Assert.Contains("castle-point: LEAP 2014_results.csv's local parties counted as this election keys them: CIIP (label:ciip) as Canvey Island Independent Party (PP381): the LEAP label CIIP abbreviates its name.", batch.Notes);
-        Assert.Contains("Local parties: 1 pairing(s) of LEAP 2014_results.csv's keys with this election's, in 1 council(s) (by a LEAP label abbreviating the name 1); 0 local parties that won seats then left under the file's keys. Only parties outside the six every table names are paired, within one council, and only when the evidence singles out one party on each side.", batch.Notes);
+        Assert.Contains("Local parties: 1 pairing of LEAP 2014_results.csv's keys with this election's, in 1 council (by a LEAP label abbreviating the name 1); 0 local parties that won seats then left under the file's keys. Only parties outside the six every table names are paired, within one council, and only when the evidence singles out one party on each side.", batch.Notes);
     }
 
     [Fact]

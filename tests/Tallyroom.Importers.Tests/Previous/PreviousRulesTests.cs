@@ -39,14 +39,14 @@ public sealed class PreviousRulesTests : IDisposable
             [new PreviousCandidate("Bob Baker", PartyCatalog.Labour, 800, true), new PreviousCandidate("Ann Able", PartyCatalog.Conservative, 900, true), new PreviousCandidate("Cat Cole", PartyCatalog.LiberalDemocrats, 100, false)],
             marine.Previous);
         Assert.Equal(
-            "LEAP 2014_results.csv, poll of 2014-05-22: Adur, Marine, matched by council and ward name; 2 elected then for 1 seat(s) now: the 1 top-placed defended, having taken the full four-year term (the others filled seats with shorter terms).",
+            "LEAP 2014_results.csv, poll of 2014-05-22: Adur, Marine, matched by council and ward name; 2 elected then for 1 seat now: the 1 top-placed defended, having taken the full four-year term (the others filled seats with shorter terms).",
             marine.Source);
         var hillside = state.Ballots["local.adur.hillside.2018-05-03"].Baseline!;
         Assert.Equal<PartyCount>([new PartyCount(PartyCatalog.Labour, 1)], hillside.Defended);
         Assert.Equal("LEAP 2014_results.csv, poll of 2014-05-22: Adur, Hillside, matched by council and ward name.", hillside.Source);
         // Events come in ballot id order: Hillside (line 5), then Marine (line 2).
         Assert.Equal([new SourceLocation(path, 5), new SourceLocation(path, 2)], batch.Sources);
-        Assert.Contains("1 ballot(s) had more winners then than seats up now; the defended seats follow the rule stated in each baseline's source. By council: Adur 1.", batch.Notes);
+        Assert.Contains("1 ballot had more winners then than seats up now; the defended seats follow the rule stated in each baseline's source. By council: Adur 1.", batch.Notes);
     }
 
     [Fact]
@@ -82,15 +82,15 @@ public sealed class PreviousRulesTests : IDisposable
         Assert.Equal((BaselineKind.Actual, (DateOnly?)new DateOnly(2016, 5, 5)), (beighton.Kind, beighton.LastFought));
         Assert.Equal<PartyCount>([new PartyCount(PartyCatalog.Labour, 1)], beighton.Defended);
         Assert.Equal(
-            "LEAP leap-2016-05-05.csv, poll of 2016-05-05: Sheffield, Beighton, matched by ward code E05010001; 3 elected then, all-out, for 1 seat(s) now: the 1 lowest-placed defended, whose term was the shortest, ending in 2018.",
+            "LEAP leap-2016-05-05.csv, poll of 2016-05-05: Sheffield, Beighton, matched by ward code E05010001; 3 elected then, all-out, for 1 seat now: the 1 lowest-placed defended, whose term was the shortest, ending in 2018.",
             beighton.Source);
         Assert.Equal<PartyCount>([new PartyCount(PartyCatalog.Labour, 1), new PartyCount(PartyCatalog.Green, 1)], state.Ballots["local.sheffield.city.2018-05-03"].Baseline!.Defended);
         Assert.Null(state.Ballots["local.bolton.astley-bridge.2018-05-03"].Baseline);
         Assert.Equal(2, batch.Events.Count);
         Assert.Contains(
-            "LEAP leap-2016-05-05.csv is two years before local.2018-05-03: its winners defend seats up now only where the council elected every seat then (all-out, on new boundaries) and now elects by thirds, the lowest-placed having got the shortest term. Rule: a council was all-out when more than half its wards elected two or more councillors (a year of thirds elects one a ward, bar casual vacancies). All-out: Sheffield (3 of 3 wards, 8 seats). The other 1 council(s) of the file elected other seats then (in a council by thirds, seats up again in 2020); their ballots are left as they are.",
+            "LEAP leap-2016-05-05.csv is two years before local.2018-05-03: its winners defend seats up now only where the council elected every seat then (all-out, on new boundaries) and now elects by thirds, the lowest-placed having got the shortest term. Rule: a council was all-out when more than half its wards elected two or more councillors (a year of thirds elects one a ward, bar casual vacancies). All-out: Sheffield (3 of 3 wards, 8 seats). The other 1 council of the file elected other seats then (in a council by thirds, seats up again in 2020); their ballots are left as they are.",
             batch.Notes);
-        Assert.Contains("1 ballot(s) of 1 council(s) whose election then was not all-out were left as they are: bolton.", batch.Notes);
+        Assert.Contains("1 ballot of 1 council whose election then was not all-out was left as it is: bolton.", batch.Notes);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class PreviousRulesTests : IDisposable
 
         Assert.Equal((BaselineKind.NotComparable, (DateOnly?)null, 0, 2), (baseline.Kind, baseline.LastFought, baseline.Defended.Length, baseline.Previous.Length));
         Assert.Equal(
-            "Not comparable with LEAP 2014_results.csv, poll of 2014-05-22: Adur, Marine (matched by council and ward name) filled 1 seat(s) then, but 2 are up now; the extra seat(s) fill a casual vacancy whose last contest is not in the file.",
+            "Not comparable with LEAP 2014_results.csv, poll of 2014-05-22: Adur, Marine (matched by council and ward name) filled 1 seat then, but 2 are up now; the extra seat fills a casual vacancy whose last contest is not in the file.",
             baseline.Source);
-        Assert.Contains("1 ballot(s) of 1 council(s) got a baseline from LEAP 2014_results.csv: 0 actual, 1 not comparable (1 with more seats up now than were filled then (a casual vacancy)).", batch.Notes);
+        Assert.Contains("1 ballot of 1 council got a baseline from LEAP 2014_results.csv: 0 actual, 1 not comparable (1 with more seats up now than were filled then (a casual vacancy)).", batch.Notes);
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public sealed class PreviousRulesTests : IDisposable
         Assert.Equal(
             [
                 "LEAP 2014_results.csv has no ward codes and no ward-code changes file was given (ImportOptions.WardCodeChangesPath), so wards are matched by council and ward name alone: a ward redrawn since 2014-05-22 that kept its name would be taken as comparable.",
-                "1 ballot(s) of 1 council(s) got a baseline from LEAP 2014_results.csv: 0 actual, 1 not comparable (1 with no ward of their name in the file).",
-                "1 ballot(s) of 1 council(s) the file does not cover were left as they are: trafford.",
+                "1 ballot of 1 council got a baseline from LEAP 2014_results.csv: 0 actual, 1 not comparable (1 with no ward of their name in the file).",
+                "1 ballot of 1 council the file does not cover was left as it is: trafford.",
             ],
             batch.Notes);
     }
@@ -151,7 +151,7 @@ public sealed class PreviousRulesTests : IDisposable
         Assert.Equal<PartyCount>([new PartyCount(PartyCatalog.Labour, 1)], baseline.Defended);
         Assert.EndsWith("the 1 top-placed defended, having taken the full four-year term (the others filled seats with shorter terms); a tie at the cut (500 votes) was settled by file order.", baseline.Source, StringComparison.Ordinal);
         Assert.Contains(
-            "local.adur.marine.2018-05-03: the winners Ann Able (Labour), Bob Baker (Conservative) are tied at 500 votes across the cut of 1 defended seat(s); the file does not say whose term ends now, so the one(s) listed first in the file (line 2) are taken.",
+            "local.adur.marine.2018-05-03: the winners Ann Able (Labour), Bob Baker (Conservative) are tied at 500 votes across the cut of 1 defended seat; the file does not say whose term ends now, so the one listed first in the file (line 2) is taken.",
             batch.Notes);
     }
 
@@ -237,9 +237,9 @@ public sealed class PreviousRulesTests : IDisposable
         Assert.Equal("GLA gla.csv, poll of 2014-05-22: Barking and Dagenham, Abbey, matched by ward code E05000026.", abbey.Source);
         Assert.Equal("GLA gla.csv, poll of 2014-05-22: Barking and Dagenham, Alibon, matched by council and ward name.", state.Ballots["local.barking-and-dagenham.alibon.2018-05-03"].Baseline!.Source);
         Assert.Null(state.Ballots["local.westminster.abbey-road.2018-05-03"].Baseline);
-        Assert.Contains("elected_flag is 'yes' in lower case on line(s) 3; read as Yes.", batch.Notes);
+        Assert.Contains("elected_flag is 'yes' in lower case on line 3; read as Yes.", batch.Notes);
         Assert.Contains("number_votes is written with a thousands separator on line 2 ('2,252'); read as a whole number.", batch.Notes);
-        Assert.Contains("1 ballot(s) have no ward code in the log, so they were matched by council and ward name, although GLA gla.csv gives codes.", batch.Notes);
+        Assert.Contains("1 ballot has no ward code in the log, so it was matched by council and ward name, although GLA gla.csv gives codes.", batch.Notes);
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class PreviousRulesTests : IDisposable
     [InlineData("E05000026,E09000002,Barking and Dagenham,Abbey,\"Butt, Laila\",LAB,Labour Party,\"22,52\",Yes,1", "number_votes '22,52' is not a whole number of votes.")]
     [InlineData("E0500026,E09000002,Barking and Dagenham,Abbey,\"Butt, Laila\",LAB,Labour Party,2252,Yes,1", "Ward_code 'E0500026' is not an ONS code (a letter and eight digits, e.g. E05000026).")]
     [InlineData("E05000026,E09000002,Barking and Dagenham,Abbey,\"Butt, Laila\",,Labour Party,2252,Yes,1", "party is empty; every candidate has the GLA's party code (IND for an independent).")]
-    [InlineData("E05000026,E09000002,Barking and Dagenham,Eastbrook,\"Butt, Laila\",LAB,Labour Party,2252,Yes,1", "ward E05000026 is 'Eastbrook' of E09000002 with 1 councillor(s) here, but 'Abbey' of E09000002 with 1 on line 2; a ward's rows agree on its name, borough and size.")]
+    [InlineData("E05000026,E09000002,Barking and Dagenham,Eastbrook,\"Butt, Laila\",LAB,Labour Party,2252,Yes,1", "ward E05000026 is 'Eastbrook' of E09000002 with 1 councillor here, but 'Abbey' of E09000002 with 1 on line 2; a ward's rows agree on its name, borough and size.")]
     public void MalformedGlaRowsAreRefusedWithFileAndLine(string row, string reason)
     {
         var path = scratch.Write("gla.csv", Lines(GlaHeader, "E05000026,E09000002,Barking and Dagenham,Abbey,\"Doyle, Dan\",CON,Conservative Party,100,,1", row));

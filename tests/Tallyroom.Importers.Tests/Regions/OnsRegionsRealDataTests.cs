@@ -68,7 +68,7 @@ public sealed class OnsRegionsRealDataTests(ManifestNight night) : IClassFixture
         Assert.DoesNotContain(lines, l => l.Contains("E07000138", StringComparison.Ordinal));
         Assert.Equal(11, lines.Count(l => l.StartsWith("E050107", StringComparison.Ordinal) && l.Contains(",E07000163,Craven,", StringComparison.Ordinal) && string.CompareOrdinal(l, "E05010784") >= 0 && string.CompareOrdinal(l, "E05010795") < 0));
         Assert.Contains(
-            "[ons-regions ons_ward_lookups/CTRY_GOR_CTY_NMD_WD.csv] Lines 3995-4005: 11 ward(s) of City of Lincoln (E07000138) by the election's ballots are listed under Craven (E07000163); City of Lincoln's region is not taken from them, and the file does not list its own code, so it gets no region here.",
+            "[ons-regions ons_ward_lookups/CTRY_GOR_CTY_NMD_WD.csv] Lines 3995-4005: 11 wards of City of Lincoln (E07000138) by the election's ballots are listed under Craven (E07000163); City of Lincoln's region is not taken from them, and the file does not list its own code, so it gets no region here.",
             night.Batch.Notes);
     }
 }

@@ -34,7 +34,7 @@ public sealed class OnsRegionsTests : IDisposable
             new ElectionEvent[] { new CouncilDefined(Bolton with { Region = "North West" }), new CouncilDefined(Sunderland with { Region = "North East" }) },
             batch.Events);
         Assert.Equal([new SourceLocation(path, 2), new SourceLocation(path, 5)], batch.Sources);
-        Assert.Equal(["Gave a region to 2 council(s); 1 of the file's 3 authorities hold no council of the election, or one whose ONS code is not known, and were skipped."], batch.Notes);
+        Assert.Equal(["Gave a region to 2 councils; 1 of the file's 3 authorities holds no council of the election, or one whose ONS code is not known, and was skipped."], batch.Notes);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class OnsRegionsTests : IDisposable
         var batch = OnsRegions.Read(path, Election(), new ImportOptions());
 
         Assert.Empty(batch.Events);
-        Assert.Contains("Lines 2-2: 1 ward(s) of Bolton (E08000001) by the election's ballots are listed under Bury (E08000002); Bolton's region is not taken from them, and the file does not list its own code, so it gets no region here.", batch.Notes);
+        Assert.Contains("Lines 2-2: 1 ward of Bolton (E08000001) by the election's ballots is listed under Bury (E08000002); Bolton's region is not taken from it, and the file does not list its own code, so it gets no region here.", batch.Notes);
     }
 
     [Fact]

@@ -131,7 +131,7 @@ public sealed class DeclarationOrderTests
 
         Assert.Equal([ids[3], ids[1], ids[2], ids[0], .. ids.Skip(4)], Ids(ordered));
         Assert.Equal<string>([ids[0], .. ids.Skip(4)], ordered.Unlisted);
-        Assert.Equal($"the order listed in order.txt; the {ids.Count - 3} ballot(s) it leaves out follow in their original order", ordered.Description);
+        Assert.Equal($"the order listed in order.txt; the {ids.Count - 3} ballots it leaves out follow in their original order", ordered.Description);
     }
 
     [Fact]

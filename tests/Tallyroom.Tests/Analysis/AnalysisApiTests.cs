@@ -26,7 +26,7 @@ public sealed class AnalysisApiTests : IDisposable
         Assert.Equal((57.5, 52.5, 5.0, "compared"), (parties["Labour"].GetProperty("share").GetDouble(), parties["Labour"].GetProperty("previousShare").GetDouble(), parties["Labour"].GetProperty("change").GetDouble(), parties["Labour"].GetProperty("comparison").GetString()));
         Assert.Equal((40.0, -5.0), (parties["Conservative"].GetProperty("share").GetDouble(), parties["Conservative"].GetProperty("change").GetDouble()));
         Assert.Equal(["Labour", "Conservative", "Green"], parties.Keys);
-        Assert.StartsWith("Top vote shares over 2 declared ward(s)", shares.GetProperty("label").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Top vote shares over 2 declared wards", shares.GetProperty("label").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class AnalysisApiTests : IDisposable
         Assert.Equal(5.0, figures["butler/medianOfWards"]);
         Assert.Equal(5.13, figures["steed/aggregateShares"]); // 2,300 / 3,900 − 2,100 / 3,900 of Labour + Conservative
         Assert.Equal(5.13, figures["steed/meanOfWards"]);     // (5.263 + 5) / 2
-        Assert.Equal("Butler swing from Conservative to Labour, from aggregate top vote shares over 2 ward(s)", swing.GetProperty("figures")[0].GetProperty("label").GetString());
+        Assert.Equal("Butler swing from Conservative to Labour, from aggregate top vote shares over 2 wards", swing.GetProperty("figures")[0].GetProperty("label").GetString());
     }
 
     [Fact]

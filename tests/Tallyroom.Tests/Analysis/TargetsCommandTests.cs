@@ -80,7 +80,7 @@ public sealed class TargetsCommandTests : IAsyncLifetime, IDisposable
         var lines = output.Split('\n');
 
         Assert.Equal(0, exit);
-        Assert.Equal("Labour needs a swing of 11.11 points from each seat's holders for a majority (5 of 8) in Westminster: 4 gain(s), on top vote shares from when the seats were last fought. 2 ward(s) (2 seat(s)) with no comparable result are left out of the targets and assumed not won.", lines[0]);
+        Assert.Equal("Labour needs a swing of 11.11 points from each seat's holders for a majority (5 of 8) in Westminster: 4 gains, on top vote shares from when the seats were last fought. 2 wards (2 seats) with no comparable result are left out of the targets and assumed not won.", lines[0]);
         Assert.Equal("Conservative loses its majority in Westminster at a swing of 2.50 points against it, on top vote shares from when the seats were last fought.", lines[1]);
         Assert.Contains(lines, l => l.Contains("Hyde Park", StringComparison.Ordinal) && l.Contains("5.00", StringComparison.Ordinal));
     }

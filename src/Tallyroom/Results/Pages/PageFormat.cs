@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tallyroom.Core;
 using Tallyroom.Core.Analysis;
 using Tallyroom.Core.Counting;
 using Tallyroom.Core.Parties;
@@ -23,7 +24,8 @@ internal static class PageFormat
     /// <summary>A length or coordinate for an SVG attribute.</summary>
     public static string Svg(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string Count(int n, string one, string many) => n == 1 ? "1 " + one : Number(n) + " " + many;
+    /// <summary>"1 ward", "1,234 wards": a count with thousands separators and its noun agreeing.</summary>
+    public static string Count(int n, string one, string many) => Number(n) + " " + Plural.Noun(n, one, many);
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -139,10 +139,10 @@ public sealed class CouncilPageTests : IDisposable
         // Altrincham: Con 1,250 / Lab 1,400 of 2,650 last time, Con 1,500 / Lab 900 of 2,700 now:
         // ((55.56 − 47.17) + (52.83 − 33.33)) / 2 = 13.9; Labour led last time, so the swing is from Labour.
         Assert.Equal("13.9 points swing from Labour to Conservative", PageHtml.ById(html, "council-swing"));
-        Assert.Contains("Butler swing from Labour to Conservative, from aggregate top vote shares over 1 ward(s).", PageHtml.Text(html), StringComparison.Ordinal);
+        Assert.Contains("Butler swing from Labour to Conservative, from aggregate top vote shares over 1 ward.", PageHtml.Text(html), StringComparison.Ordinal);
         // Conservative: 2 continuing + Bowdon (defended, no votes then) = 3 of 4; Altrincham at (52.83 − 47.17) / 2.
         Assert.StartsWith(
-            "Conservative needs a swing of 2.83 points from each seat's holders for a majority (4 of 7) in Trafford: 1 gain(s)",
+            "Conservative needs a swing of 2.83 points from each seat's holders for a majority (4 of 7) in Trafford: 1 gain",
             PageHtml.ById(html, "swing-needed"), StringComparison.Ordinal);
         Assert.Equal(["Ward | Swing needed | Held by", "Altrincham | 2.83 | Labour"], PageHtml.Rows(html, "targets"));
         Assert.Contains($"<a href=\"/ballots/{PagesNight.Altrincham}\">Altrincham</a>", html, StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public sealed class CouncilPageTests : IDisposable
         // Bowdon keeps its defended Conservative seat (no votes last time); redrawn Sale Moor takes Trafford's shares
         // last time (Lab 52.8, Con 47.2), changed: Con 55.6, Lab 33.3, Green 11.1.
         Assert.Equal("Projected: Conservative majority is most likely", PageHtml.ById(html, "projection-control"));
-        Assert.StartsWith("Projection (Tallyroom's model, not a result): uniform change in top vote share by party applied to last time's shares in the 2 seat(s) still to declare; too few wards here, so changes from 1 declared ward(s) nationally",
+        Assert.StartsWith("Projection (Tallyroom's model, not a result): uniform change in top vote share by party applied to last time's shares in the 2 seats still to declare; too few wards here, so changes from 1 declared ward nationally",
             PageHtml.ById(html, "projection-basis"), StringComparison.Ordinal);
         Assert.Equal("Changes from: nation", PageHtml.ById(html, "projection-basis-name"));
         Assert.Equal(["Party | Seats so far | Projected | Range", "Conservative | 3 | 5 | 5–5", "Labour | 2 | 2 | 2–2"], PageHtml.Rows(html, "projection"));

@@ -23,7 +23,7 @@ public sealed class ScoreboardPageTests : IDisposable
             ],
             PageHtml.Rows(html, "scoreboard"));
         Assert.Equal("Councils each party controls and seats it won, in the 1 council fully declared", PageHtml.Caption(html, "scoreboard"));
-        Assert.Contains("Changes leave out 0 council(s) with no eve-of-poll baseline and 1 seat(s) not comparable with last time.", PageHtml.Text(html), StringComparison.Ordinal);
+        Assert.Contains("Changes leave out 0 councils with no eve-of-poll baseline and 1 seat not comparable with last time.", PageHtml.Text(html), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ScoreboardPageTests : IDisposable
 
         Assert.Equal(
             "State of parties after 1 of 2 councils\nConservatives: 1 council (+1); 2 seats (+1)\nLabour: 0 councils (-1); 1 seat (-1)\nNo overall control: 0 councils\n"
-            + "Changes leave out 0 council(s) with no eve-of-poll baseline and 1 seat(s) not comparable with last time.",
+            + "Changes leave out 0 councils with no eve-of-poll baseline and 1 seat not comparable with last time.",
             PageHtml.RawById(html, "board-text"));
     }
 
@@ -79,7 +79,7 @@ public sealed class ScoreboardPageTests : IDisposable
                 "No overall control | 0 | 0 |",
             ],
             PageHtml.Rows(html, "national-projection"));
-        Assert.StartsWith("Projection (Tallyroom's model, not a result): 1 of 2 councils declared; the other 1 and their 3 seat(s) still to declare", PageHtml.ById(html, "national-projection-label"), StringComparison.Ordinal);
+        Assert.StartsWith("Projection (Tallyroom's model, not a result): 1 of 2 councils declared; the other 1 and its 3 seats still to declare", PageHtml.ById(html, "national-projection-label"), StringComparison.Ordinal);
         Assert.Equal("PNS-style (Tallyroom's estimate)", PageHtml.ById(html, "pns-heading"));
         Assert.StartsWith("It appears once a ward contested by the Conservatives, Labour and the Liberal Democrats", PageHtml.ById(html, "pns-label"), StringComparison.Ordinal);
     }
