@@ -43,7 +43,7 @@ public sealed record NationalProjection
 
     /// <summary>The projection in words.</summary>
     public string Label => string.Create(CultureInfo.InvariantCulture,
-        $"Projection (Tallyroom's model, not a result): {CouncilsDeclared} of {Councils} councils declared; the other {Councils - CouncilsDeclared} and {Plural.Noun(Councils - CouncilsDeclared, "its", "their")} {Plural.Count(SeatsProjected, "seat", "seats")} still to declare as projected by uniform change in {ShareMethods.Name(Method)} share");
+        $"Projection (Tallyroom's model, not a result): {CouncilsDeclared} of {Plural.Count(Councils, "council", "councils")} declared; the other {Councils - CouncilsDeclared} and {Plural.Noun(Councils - CouncilsDeclared, "its", "their")} {Plural.Count(SeatsProjected, "seat", "seats")} still to declare as projected by uniform change in {ShareMethods.Name(Method)} share");
 }
 
 /// <summary>One party's PNS-style projected national share, in points. Immutable.</summary>
