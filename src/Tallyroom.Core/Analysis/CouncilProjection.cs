@@ -101,16 +101,20 @@ public sealed record PartySwing
     /// <summary>Its mean share in declared comparable wards where it stood for the first time; null when there are none.</summary>
     public required double? NewShare { get; init; }
 
-    /// <summary>The shift, in points, by which its change is moved down and up for its low and high seat counts.</summary>
-    public required double Margin { get; init; }
+    /// <summary>
+    /// The uncertainty of the mean its range rests on, in points: the standard deviation of its change across the wards
+    /// measured over the square root of their number (<see cref="Spread"/> / √<see cref="Wards"/>); for a party with no
+    /// change (<see cref="SwingSource.None"/>), the same of its new-party share; 0 with fewer than two wards.
+    /// </summary>
+    public required double MeanError { get; init; }
 }
 
 /// <summary>A party's projected seats in a council: continuing plus declared plus projected, with a range. Immutable.</summary>
 /// <param name="Party">The party.</param>
 /// <param name="Settled">Its continuing seats plus the seats it has won so far: the floor of every projection.</param>
-/// <param name="Low">The low end of the range: its change moved down by its margin, the others' left.</param>
+/// <param name="Low">The low end of the range: the 10th percentile of its seats as its change varies, the others' left.</param>
 /// <param name="Seats">The projection: every party's change as measured.</param>
-/// <param name="High">The high end: its change moved up by its margin.</param>
+/// <param name="High">The high end: the 90th percentile of its seats.</param>
 public sealed record ProjectedSeats(Party Party, int Settled, int Low, int Seats, int High);
 
 /// <summary>
@@ -139,10 +143,16 @@ public sealed record ProjectedSeats(Party Party, int Settled, int Low, int Seats
 /// undeclared tonight.
 /// </para>
 /// <para>
-/// The range: each party's seats with its change moved down and up by its <see cref="PartySwing.Margin"/>, the other
-/// parties' changes left as measured. The margin is an 80% interval for the mean change of the wards still to come if
-/// wards vary independently with the spread seen: <c>1.2816 × sd × √(1/n + 1/m)</c>, <c>n</c> the wards measured and
-/// <c>m</c> the wards still to come. The seats declared and continuing are the floor of every count.
+/// The range: the 10th and 90th percentiles of each party's seats, the other parties' changes left as measured, when
+/// its change in each ward still to come is its measured change plus <c>u + e</c>: <c>u ~ N(0, τ²)</c> the error of
+/// the mean, common to every ward (<c>τ = sd/√n</c>, its <see cref="PartySwing.MeanError"/>, <c>sd</c> the spread of
+/// its change across the <c>n</c> wards measured, or of its new-party share for a party with no change), and
+/// <c>e ~ N(0, sd²)</c> the ward's own, independent from ward to ward. Given <c>u</c>, its seats in a ward step up at
+/// the shifts where its candidates overtake the others in the seats, so their mean and variance follow from normal
+/// probabilities; summed over the wards they are taken as normal (with a half-seat continuity correction), and
+/// <c>u</c> is integrated by 5-point Gauss–Hermite quadrature. The range always holds the projection, never falls
+/// below the seats declared and continuing nor rises above the most the party could win; with no spread (or fewer
+/// than two wards measured) it is the projection alone.
 /// </para>
 /// <para>
 /// Control: the party with at least the majority <c>M</c> of the projected seats, else no overall control (two
@@ -152,9 +162,6 @@ public sealed record ProjectedSeats(Party Party, int Settled, int Low, int Seats
 /// </remarks>
 public sealed record CouncilProjection
 {
-    /// <summary>The z-score of an 80% two-sided interval.</summary>
-    internal const double IntervalZ = 1.2816;
-
     private static readonly ConditionalWeakTable<CouncilView, Memo?[]> Memos = [];
 
     /// <summary>The council.</summary>
@@ -229,7 +236,7 @@ public sealed record CouncilProjection
         ProjectionBasis.Nation => $"too few wards here{(Region is null ? string.Empty : " and in the region")}, so changes from {Plural.Count(NationalWards, "declared ward", "declared wards")} nationally",
         ProjectionBasis.Mixed => $"changes from {Plural.Count(WardsDeclared, "declared ward", "declared wards")} here, or {Wider()} for parties that contested fewer than {MinimumWards} of them",
         _ => "no ward has declared yet, so last time's shares unchanged",
-    }}; ranges are 80% intervals for each party's change.");
+    }}; each party's range runs from the 10th to the 90th percentile of its seats if its change varies from ward to ward as it has so far.");
 
     /// <summary>A party's source by name: "council", "region: North West", "nation" or "none".</summary>
     public string SourceName(SwingSource source) => source switch

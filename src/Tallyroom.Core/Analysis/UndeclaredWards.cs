@@ -67,9 +67,6 @@ internal sealed class UndeclaredWards
     /// <summary>Seats in postponed polls.</summary>
     public int SeatsPostponed { get; }
 
-    /// <summary>The wards still to declare, at least one: the <c>m</c> of a margin.</summary>
-    public int WardsToCome => Math.Max(1, Wards.Length);
-
     /// <summary>Prepares a council still counting.</summary>
     public static UndeclaredWards Of(CouncilView council, BallotView[] ballots, ShareMethod method) => new Builder(council).Build(ballots, method);
 
@@ -86,11 +83,10 @@ internal sealed class UndeclaredWards
         public int[] Parties => parties;
 
         /// <summary>
-        /// Fills <paramref name="elected"/> with the parties of the top <see cref="Seats"/> candidates by score, with
-        /// <paramref name="shifted"/>'s candidates moved by <paramref name="shift"/> points; a tie goes to the candidate
-        /// placed higher last time. Returns how many were elected.
+        /// Fills <paramref name="elected"/> with the parties of the top <see cref="Seats"/> candidates by score; a tie
+        /// goes to the candidate placed higher last time. Returns how many were elected.
         /// </summary>
-        public int Elect(ReadOnlySpan<double> scores, int shifted, double shift, Span<int> elected)
+        public int Elect(ReadOnlySpan<double> scores, Span<int> elected)
         {
             var count = Math.Min(seats, candidates.Length);
             Span<bool> chosen = candidates.Length <= 64 ? stackalloc bool[candidates.Length] : new bool[candidates.Length];
@@ -105,7 +101,7 @@ internal sealed class UndeclaredWards
                         continue;
                     }
 
-                    var score = scores[i] + (candidates[i].Party == shifted ? shift : 0);
+                    var score = scores[i];
                     if (best < 0 || score > bestScore || (score == bestScore && candidates[i].Rank < candidates[best].Rank))
                     {
                         best = i;

@@ -182,7 +182,7 @@ internal static class AnalysisDocuments
             Spread = Points(s.Spread)!.Value,
             NewShareSource = s.NewShareSource,
             NewShare = Points(s.NewShare),
-            Margin = Points(s.Margin)!.Value,
+            MeanError = Points(s.MeanError)!.Value,
         })],
     };
 
@@ -335,7 +335,7 @@ internal sealed record PartySwingDocument
     public required double Spread { get; init; }
     public required SwingSource NewShareSource { get; init; }
     public required double? NewShare { get; init; }
-    public required double Margin { get; init; }
+    public required double MeanError { get; init; }
 }
 
 internal sealed record NationalAnalysisDocument

@@ -109,7 +109,7 @@ internal static class BacktestCommand
         Line($"- **The naive baseline**: every seat still to declare goes to whoever held it (its defended seat); a seat with no comparable defender goes to the council's largest party on the eve of poll. Control follows from those seats, unless the count has already decided it.");
         Line($"- **Seat error**: the sum over parties of |projected − actual| seats in a council, averaged over councils and orders. Independents count as one party, as in seat totals.");
         Line($"- **Control right**: the projected control (a party, or no overall control) is the council's final control. \"Open\" counts only projections made while the certainty rules had not yet decided control, where the model has something to do.");
-        Line($"- **Range covers**: the share of party lines whose final seats fell within the projection's range (each party's change moved by an 80% margin for the wards still to come).");
+        Line($"- **Range covers**: the share of party lines whose final seats fell within the projection's range (the 10th to the 90th percentile of each party's seats when its change in each ward still to come varies about its measured change by the spread seen, plus the uncertainty of that mean).");
         Line($"- **Own council's swing**: projections in which every party's change came from the council's own wards rather than the region's or the nation's.");
         Line($"");
         Line($"## Results");

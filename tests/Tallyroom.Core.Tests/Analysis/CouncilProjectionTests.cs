@@ -290,10 +290,44 @@ public sealed class CouncilProjectionTests
     }
 
     [Fact]
-    public void TheRangeMovesEachPartysChangeByAnEightyPercentMargin()
+    public void TheRangeRunsFromTheTenthToTheNinetiethPercentileOfEachPartysSeats()
     {
-        // Lab changes +4, +10, +16 (mean 10, sd 6), one ward to come: margin 1.2816 × 6 × √(1/3 + 1/1) = 8.88.
-        // Ward d, Con 56 / Lab 44 then: 46 / 54 projected, Labour; Labour at −8.88 (45.12) loses it, Con at +8.88 takes it.
+        // Declared: Lab +4, +10, +16 (mean +10), Con the reverse (mean −10): sd 6 for both, n = 3, so τ = 6/√3 = 3.4641.
+        // Settled: Lab 1 (ward c), Con 2 (a, b). To come, projected: d Con 46 / Lab 54; e 52 / 48; f 60 / 40; g (3 seats,
+        // top vote over 520 + 420 = 940) Con 45.319, 40.000, 38.936 / Lab 54.681, 50.426, 41.915. Point: Lab 1 + d + 2 in
+        // g = 4, Con 2 + e + f + 1 in g = 5.
+        // Thresholds b_i = o_(S−i+1) − a_i: Lab d −8, e 4, f 20, g −15.745, −10.426, 3.404; Con d 8, e −4, f −20,
+        // g −3.404, 10.426, 15.745. Summed over wards at the five Gauss–Hermite nodes u = 0, ±4.696, ±9.897, with
+        // Φ from math.erf, Lab's seats have (M, V) = (4.402, 0.554), (5.113, 0.527), (3.669, 0.618), (5.742, 0.303),
+        // (2.770, 0.838) and F(2) = 0.0224, F(3) = 0.1642, F(5) = 0.8869, F(6) = 0.9915: Low 3, High 6. Con's are
+        // (4.599, 0.554), (5.331, 0.618), (3.887, 0.527), (6.230, 0.838), (3.258, 0.303) and F(2) = 0.0085,
+        // F(3) = 0.1131, F(5) = 0.8358, F(6) = 0.9776: Low 3, High 6.
+        var state = new ElectionBuilder().Council("leeds")
+            .Ballot("leeds", "a", 1, Con, Lab).Previous("leeds", "a", (Con, 600), (Lab, 400)).Declare("leeds", "a", 560, 440)
+            .Ballot("leeds", "b", 1, Con, Lab).Previous("leeds", "b", (Con, 650), (Lab, 350)).Declare("leeds", "b", 550, 450)
+            .Ballot("leeds", "c", 1, Con, Lab).Previous("leeds", "c", (Con, 600), (Lab, 400)).Declare("leeds", "c", 440, 560)
+            .Ballot("leeds", "d", 1, Con, Lab).Previous("leeds", "d", (Con, 560), (Lab, 440))
+            .Ballot("leeds", "e", 1, Con, Lab).Previous("leeds", "e", (Con, 620), (Lab, 380))
+            .Ballot("leeds", "f", 1, Con, Lab).Previous("leeds", "f", (Con, 700), (Lab, 300))
+            .Ballot("leeds", "g", 3, Con, Con, Con, Lab, Lab, Lab)
+            .Previous("leeds", "g", (Con, 520), (Con, 470), (Con, 460), (Lab, 420), (Lab, 380), (Lab, 300))
+            .Build();
+
+        var projection = CouncilProjection.Of(state, state.Councils["leeds"])!;
+
+        var labour = projection.Swings.Single(s => s.Party.Name == "Labour");
+        Assert.Equal((6.0, 3.464101615), (Math.Round(labour.Spread, 9), Math.Round(labour.MeanError, 9)));
+        Assert.Equal((1, 3, 4, 6), Line(projection, "Labour"));
+        Assert.Equal((2, 3, 5, 6), Line(projection, "Conservative"));
+    }
+
+    [Fact]
+    public void OneCloseWardToComeGivesEachPartyARangeOverBothOutcomes()
+    {
+        // As above with only ward d to come (Con 46 / Lab 54; Lab's threshold −8, Con's 8). Lab: q = Φ((u + 8)/6) at
+        // u = 0, +4.696, −4.696, +9.897, −9.897 is 0.9088, 0.9828, 0.7091, 0.9986, 0.3759; M = 1 + q, V = q(1 − q), so
+        // F(1) = Σ w Φ((1.5 − M)/√V) = 0.1199 and F(2) = 0.9801: Low 1, High 2. Con: q = Φ((u − 8)/6) = 0.0912, 0.2909,
+        // 0.0172, 0.6241, 0.0014; F(2) = 0.8801 and F(3) = 0.9987: Low 2, High 3, the most it could win.
         var state = new ElectionBuilder().Council("leeds")
             .Ballot("leeds", "a", 1, Con, Lab).Previous("leeds", "a", (Con, 600), (Lab, 400)).Declare("leeds", "a", 560, 440)
             .Ballot("leeds", "b", 1, Con, Lab).Previous("leeds", "b", (Con, 650), (Lab, 350)).Declare("leeds", "b", 550, 450)
@@ -303,9 +337,6 @@ public sealed class CouncilProjectionTests
 
         var projection = CouncilProjection.Of(state, state.Councils["leeds"])!;
 
-        var labour = projection.Swings.Single(s => s.Party.Name == "Labour");
-        Assert.Equal(6.0, labour.Spread, 9);
-        Assert.Equal(1.2816 * 6 * Math.Sqrt((1.0 / 3) + 1), labour.Margin, 9);
         Assert.Equal((1, 1, 2, 2), Line(projection, "Labour"));
         Assert.Equal((2, 2, 2, 3), Line(projection, "Conservative"));
     }

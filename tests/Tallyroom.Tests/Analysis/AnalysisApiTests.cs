@@ -161,7 +161,7 @@ public sealed class AnalysisApiTests : IDisposable
         Assert.Equal(("nation", 2, 2, 6, 2), (projection.GetProperty("basis").GetString(), projection.GetProperty("wardsDeclared").GetInt32(), projection.GetProperty("nationalWards").GetInt32(), projection.GetProperty("seatsProjected").GetInt32(), projection.GetProperty("seatsWithoutComparableVotes").GetInt32()));
         Assert.Equal([("Conservative", 0, 4, 4, 4), ("Labour", 2, 4, 4, 4)], parties);
         Assert.Equal(("No overall control", "projected"), (projection.GetProperty("control").GetString(), projection.GetProperty("certainty").GetString()));
-        Assert.Equal(("nation", "nation", 2, 5.0, 0.0), (labour.GetProperty("source").GetString(), labour.GetProperty("sourceName").GetString(), labour.GetProperty("wards").GetInt32(), labour.GetProperty("change").GetDouble(), labour.GetProperty("margin").GetDouble()));
+        Assert.Equal(("nation", "nation", 2, 5.0, 0.0), (labour.GetProperty("source").GetString(), labour.GetProperty("sourceName").GetString(), labour.GetProperty("wards").GetInt32(), labour.GetProperty("change").GetDouble(), labour.GetProperty("meanError").GetDouble()));
         // Westminster is London's only council here, so London's two wards are as few as Westminster's own.
         Assert.Equal(("nation", "London", 2), (projection.GetProperty("basisName").GetString(), projection.GetProperty("region").GetString(), projection.GetProperty("regionalWards").GetInt32()));
         Assert.StartsWith("Projection (Tallyroom's model, not a result)", projection.GetProperty("label").GetString(), StringComparison.Ordinal);
