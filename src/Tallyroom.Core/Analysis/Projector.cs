@@ -152,13 +152,20 @@ internal sealed class Projector(CouncilView council, UndeclaredWards wards, Proj
                     steps[i - 1] = rival > theirs ? double.NegativeInfinity : others[rival - 1] - own[i - 1];
                 }
 
+                var perSpread = 1 / spread;
                 for (var k = 0; k < nodes; k++)
                 {
                     var common = Nodes[k] * noise[party].MeanError;
                     double expected = 0, square = 0;
                     for (var i = 1; i <= contested; i++)
                     {
-                        var q = double.IsNegativeInfinity(steps[i - 1]) ? 1 : StandardNormal.Cdf((common - steps[i - 1]) / spread);
+                        var q = double.IsNegativeInfinity(steps[i - 1]) ? 1 : StandardNormal.Cdf((common - steps[i - 1]) * perSpread);
+                        if (q == 0)
+                        {
+                            // The thresholds rise with i: its next candidates cannot win either.
+                            break;
+                        }
+
                         expected += q;
                         square += ((2 * i) - 1) * q;
                     }
