@@ -94,9 +94,10 @@ internal sealed class Projector(CouncilView council, UndeclaredWards wards, Proj
         }
 
         var nodes = Nodes.Length;
-        var mean = new double[swings.Length * nodes];
-        var variance = new double[swings.Length * nodes];
-        var reach = new int[swings.Length];
+        var sums = swings.Length * nodes;
+        Span<double> mean = sums <= 256 ? stackalloc double[sums] : new double[sums];
+        Span<double> variance = sums <= 256 ? stackalloc double[sums] : new double[sums];
+        Span<int> reach = swings.Length <= 64 ? stackalloc int[swings.Length] : new int[swings.Length];
         Span<double> scores = most <= 64 ? stackalloc double[most] : new double[most];
         Span<int> elected = most <= 64 ? stackalloc int[most] : new int[most];
         Span<int> order = most <= 64 ? stackalloc int[most] : new int[most];
@@ -186,8 +187,8 @@ internal sealed class Projector(CouncilView council, UndeclaredWards wards, Proj
 
             var floor = wards.Kept[p];
             var top = floor + reach[p];
-            var means = mean.AsSpan(p * nodes, nodes);
-            var variances = variance.AsSpan(p * nodes, nodes);
+            var means = mean.Slice(p * nodes, nodes);
+            var variances = variance.Slice(p * nodes, nodes);
             low[p] = Math.Min(point[p], Percentile(0.10, floor, top, means, variances));
             high[p] = Math.Max(point[p], Percentile(0.90, floor, top, means, variances));
         }
