@@ -322,6 +322,32 @@ public sealed class CouncilProjectionTests
     }
 
     [Fact]
+    public void ARangeAlwaysHoldsThePointProjectionWhenManyCloseWardsLeanOneWay()
+    {
+        // Declared as above: Lab +4, +10, +16, Con the reverse; sd 6, τ = 6/√3. Ten wards to come, each Con 61 / Lab 39
+        // last time, so Con 51 / Lab 49 projected: the point gives all ten to Con (Lab threshold b = 2, Con's −2).
+        // Per ward q = Φ((u − b)/6); over ten wards M = 10q, V = 10q(1 − q). From math.erf, Lab's F(0) = 0.0668,
+        // F(1) = 0.1771, F(6) = 0.8462, F(7) = 0.9186: percentiles 1 and 7 seats of the ten, but the point (0) lies
+        // below, so Low is the point: 1 settled + 0, High 1 + 7. Con's F(2) = 0.0814, F(3) = 0.1538, F(8) = 0.8229,
+        // F(9) = 0.9332: percentiles 3 and 9, the point (10) above, so High is the point: 2 + 3 = 5, 2 + 10 = 12.
+        var builder = new ElectionBuilder().Council("leeds")
+            .Ballot("leeds", "a", 1, Con, Lab).Previous("leeds", "a", (Con, 600), (Lab, 400)).Declare("leeds", "a", 560, 440)
+            .Ballot("leeds", "b", 1, Con, Lab).Previous("leeds", "b", (Con, 650), (Lab, 350)).Declare("leeds", "b", 550, 450)
+            .Ballot("leeds", "c", 1, Con, Lab).Previous("leeds", "c", (Con, 600), (Lab, 400)).Declare("leeds", "c", 440, 560);
+        foreach (var ward in new[] { "d", "e", "f", "g", "h", "i", "j", "k", "l", "m" })
+        {
+            builder.Ballot("leeds", ward, 1, Con, Lab).Previous("leeds", ward, (Con, 610), (Lab, 390));
+        }
+
+        var state = builder.Build();
+
+        var projection = CouncilProjection.Of(state, state.Councils["leeds"])!;
+
+        Assert.Equal((1, 1, 1, 8), Line(projection, "Labour"));
+        Assert.Equal((2, 5, 12, 12), Line(projection, "Conservative"));
+    }
+
+    [Fact]
     public void OneCloseWardToComeGivesEachPartyARangeOverBothOutcomes()
     {
         // As above with only ward d to come (Con 46 / Lab 54; Lab's threshold −8, Con's 8). Lab: q = Φ((u + 8)/6) at
