@@ -111,7 +111,6 @@ public sealed record CouncilAnalysis
     private static CouncilAnalysis Compute(CouncilView council, BallotView[] ballots, ShareMethod method, TargetBasis basis)
     {
         var declared = new List<(BallotView Ballot, WardShares Now, WardShares? Before)>(ballots.Length);
-        var tally = new VoteShares.AggregateTally();
         var previous = new Dictionary<string, (Party Party, double Votes)>(StringComparer.Ordinal);
         foreach (var ballot in ballots)
         {
@@ -119,7 +118,6 @@ public sealed record CouncilAnalysis
             if (ward.Now is { } now)
             {
                 declared.Add((ballot, now, ward.Before));
-                tally.Add(now, ward.Before);
             }
 
             foreach (var share in ward.Before?.Shares ?? [])
@@ -129,7 +127,8 @@ public sealed record CouncilAnalysis
             }
         }
 
-        var shares = tally.ToShares(council.Definition.Slug, method);
+        // The same memoised tally the nation's shares are summed from.
+        var shares = VoteShares.CouncilTally(council, ballots, method).ToShares(council.Definition.Slug, method);
         var leaders = (shares.Wards > 0
                 ? shares.Parties.Where(p => p.Share is not null).Select(p => (p.Contestant.Party, Votes: p.Votes!.Value))
                 : previous.Values.Select(p => (p.Party, p.Votes)))
@@ -156,7 +155,7 @@ public sealed record CouncilAnalysis
             Control = control,
             Defence = holder is null ? null : model.Defend(holder, null, basis),
             Targets = control.FirstOrDefault(t => t.Party.Id != holder?.Id && t.SwingNeeded is not null),
-            Turnout = TurnoutFigure.Over(ballots),
+            Turnout = TurnoutFigure.Council(council, ballots),
             Projection = null,
         };
     }

@@ -55,7 +55,12 @@ public sealed record TurnoutFigure
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(council);
-        var ballots = state.BallotsOf(council);
+        return Council(council, state.BallotsOf(council));
+    }
+
+    /// <summary>A council's figure, memoised on its view while its ballot views are the same objects.</summary>
+    internal static TurnoutFigure Council(CouncilView council, BallotView[] ballots)
+    {
         if (Memos.TryGetValue(council, out var memo) && SwingSample.Same(memo.Ballots, ballots))
         {
             return memo.Figure;

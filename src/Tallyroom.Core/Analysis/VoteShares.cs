@@ -49,7 +49,7 @@ public static class VoteShares
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(council);
-        return CouncilTally(state, council, method).ToShares(council.Definition.Slug, method);
+        return CouncilTally(council, state.BallotsOf(council), method).ToShares(council.Definition.Slug, method);
     }
 
     /// <summary>The nation's shares over every declared ward of the election, as <see cref="Council"/> sums them.</summary>
@@ -59,7 +59,7 @@ public static class VoteShares
         var tally = new AggregateTally();
         foreach (var council in state.CouncilsInOrder())
         {
-            tally.Add(CouncilTally(state, council, method));
+            tally.Add(CouncilTally(council, state.BallotsOf(council), method));
         }
 
         return tally.ToShares(state.Election?.Id ?? string.Empty, method);
@@ -69,9 +69,8 @@ public static class VoteShares
     /// A council's tally over its declared wards, memoised on its view and reused while its ballot views are the same
     /// objects, so that the nation's is a sum of 150 councils' rather than of every ward. Not to be changed.
     /// </summary>
-    internal static AggregateTally CouncilTally(ElectionState state, CouncilView council, ShareMethod method)
+    internal static AggregateTally CouncilTally(CouncilView council, BallotView[] ballots, ShareMethod method)
     {
-        var ballots = state.BallotsOf(council);
         var slots = CouncilTallies.GetValue(council, static _ => new CouncilMemo?[3]);
         var index = (int)method;
         if (Volatile.Read(ref slots[index]) is { } memo && SwingSample.Same(memo.Ballots, ballots))

@@ -19,6 +19,12 @@ public sealed class CouncilProjectionTests
         return builder;
     }
 
+    /// <summary>Three single-member wards declared in Leeds: Lab +4 (Con 60 → 56), +10 (65 → 55), +16 (60 → 44); Con the reverse.</summary>
+    private static ElectionBuilder SpreadDeclared() => new ElectionBuilder().Council("leeds")
+            .Ballot("leeds", "a", 1, Con, Lab).Previous("leeds", "a", (Con, 600), (Lab, 400)).Declare("leeds", "a", 560, 440)
+            .Ballot("leeds", "b", 1, Con, Lab).Previous("leeds", "b", (Con, 650), (Lab, 350)).Declare("leeds", "b", 550, 450)
+            .Ballot("leeds", "c", 1, Con, Lab).Previous("leeds", "c", (Con, 600), (Lab, 400)).Declare("leeds", "c", 440, 560);
+
     private static (int Settled, int Low, int Seats, int High) Line(CouncilProjection projection, string party)
     {
         var line = projection.Parties.Single(p => p.Party.Name == party);
@@ -302,10 +308,7 @@ public sealed class CouncilProjectionTests
         // (2.770, 0.838) and F(2) = 0.0224, F(3) = 0.1642, F(5) = 0.8869, F(6) = 0.9915: Low 3, High 6. Con's are
         // (4.599, 0.554), (5.331, 0.618), (3.887, 0.527), (6.230, 0.838), (3.258, 0.303) and F(2) = 0.0085,
         // F(3) = 0.1131, F(5) = 0.8358, F(6) = 0.9776: Low 3, High 6.
-        var state = new ElectionBuilder().Council("leeds")
-            .Ballot("leeds", "a", 1, Con, Lab).Previous("leeds", "a", (Con, 600), (Lab, 400)).Declare("leeds", "a", 560, 440)
-            .Ballot("leeds", "b", 1, Con, Lab).Previous("leeds", "b", (Con, 650), (Lab, 350)).Declare("leeds", "b", 550, 450)
-            .Ballot("leeds", "c", 1, Con, Lab).Previous("leeds", "c", (Con, 600), (Lab, 400)).Declare("leeds", "c", 440, 560)
+        var state = SpreadDeclared()
             .Ballot("leeds", "d", 1, Con, Lab).Previous("leeds", "d", (Con, 560), (Lab, 440))
             .Ballot("leeds", "e", 1, Con, Lab).Previous("leeds", "e", (Con, 620), (Lab, 380))
             .Ballot("leeds", "f", 1, Con, Lab).Previous("leeds", "f", (Con, 700), (Lab, 300))
@@ -330,10 +333,7 @@ public sealed class CouncilProjectionTests
         // F(1) = 0.1771, F(6) = 0.8462, F(7) = 0.9186: percentiles 1 and 7 seats of the ten, but the point (0) lies
         // below, so Low is the point: 1 settled + 0, High 1 + 7. Con's F(2) = 0.0814, F(3) = 0.1538, F(8) = 0.8229,
         // F(9) = 0.9332: percentiles 3 and 9, the point (10) above, so High is the point: 2 + 3 = 5, 2 + 10 = 12.
-        var builder = new ElectionBuilder().Council("leeds")
-            .Ballot("leeds", "a", 1, Con, Lab).Previous("leeds", "a", (Con, 600), (Lab, 400)).Declare("leeds", "a", 560, 440)
-            .Ballot("leeds", "b", 1, Con, Lab).Previous("leeds", "b", (Con, 650), (Lab, 350)).Declare("leeds", "b", 550, 450)
-            .Ballot("leeds", "c", 1, Con, Lab).Previous("leeds", "c", (Con, 600), (Lab, 400)).Declare("leeds", "c", 440, 560);
+        var builder = SpreadDeclared();
         foreach (var ward in new[] { "d", "e", "f", "g", "h", "i", "j", "k", "l", "m" })
         {
             builder.Ballot("leeds", ward, 1, Con, Lab).Previous("leeds", ward, (Con, 610), (Lab, 390));
@@ -354,10 +354,7 @@ public sealed class CouncilProjectionTests
         // u = 0, +4.696, −4.696, +9.897, −9.897 is 0.9088, 0.9828, 0.7091, 0.9986, 0.3759; M = 1 + q, V = q(1 − q), so
         // F(1) = Σ w Φ((1.5 − M)/√V) = 0.1199 and F(2) = 0.9801: Low 1, High 2. Con: q = Φ((u − 8)/6) = 0.0912, 0.2909,
         // 0.0172, 0.6241, 0.0014; F(2) = 0.8801 and F(3) = 0.9987: Low 2, High 3, the most it could win.
-        var state = new ElectionBuilder().Council("leeds")
-            .Ballot("leeds", "a", 1, Con, Lab).Previous("leeds", "a", (Con, 600), (Lab, 400)).Declare("leeds", "a", 560, 440)
-            .Ballot("leeds", "b", 1, Con, Lab).Previous("leeds", "b", (Con, 650), (Lab, 350)).Declare("leeds", "b", 550, 450)
-            .Ballot("leeds", "c", 1, Con, Lab).Previous("leeds", "c", (Con, 600), (Lab, 400)).Declare("leeds", "c", 440, 560)
+        var state = SpreadDeclared()
             .Ballot("leeds", "d", 1, Con, Lab).Previous("leeds", "d", (Con, 560), (Lab, 440))
             .Build();
 
